@@ -1,0 +1,38 @@
+import type { ProviderDefinition } from './types.ts';
+
+// Plaid Link: plaid.com/docs/link/web. The loader must come from cdn.plaid.com; Link shows itself
+// in a full-screen iframe of cdn.plaid.com/link/v2/stable/link.html.
+export default {
+  id: 'plaid',
+  name: 'Plaid',
+  kind: 'aggregator',
+  source: 'Bank account',
+  widget: {
+    scriptUrls: ['https://cdn.plaid.com/link/'],
+    frameUrls: ['https://cdn.plaid.com/link/v2/stable/link.html'],
+    hosts: ['cdn.plaid.com', 'production.plaid.com', 'secure.plaid.com'],
+    defaultScopes: ['balance', 'transactions', 'auth', 'identity'],
+  },
+  scopes: {
+    balance: { means: 'see your account balances', category: 'balances', risk: 'high' },
+    transactions: { means: 'see your card and account transactions', category: 'transactions', risk: 'high' },
+    auth: { means: 'see your account and routing numbers', category: 'account-numbers', risk: 'high' },
+    identity: { means: "see the name, address, email and phone your bank has on file", category: 'ownership', risk: 'medium' },
+    investments: { means: 'see your investment holdings and trades', category: 'investments', risk: 'high' },
+    liabilities: { means: 'see your loans and credit card debt', category: 'liabilities', risk: 'high' },
+    income: { means: 'see your income and employer', category: 'income', risk: 'high' },
+    transfer: { means: 'move money out of your account', category: 'payments', risk: 'high' },
+  },
+  revocation: {
+    url: 'https://my.plaid.com/',
+    steps: [
+      'Sign in to Plaid Portal with your phone number.',
+      'Open the app under "Connections".',
+      'Choose "Disconnect" and confirm.',
+    ],
+  },
+  fixtures: {
+    positive: ['https://www.budgetly.app/connect-bank'],
+    negative: ['https://www.budgetly.app/blog/how-we-use-plaid'],
+  },
+} satisfies ProviderDefinition;
