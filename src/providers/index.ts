@@ -1,28 +1,50 @@
 import type { ProviderDefinition } from './types.ts';
+import akoya from './akoya.ts';
 import bankOfAmerica from './bank-of-america.ts';
+import basiq from './basiq.ts';
 import capitalOne from './capital-one.ts';
 import cashApp from './cash-app.ts';
 import chase from './chase.ts';
 import citi from './citi.ts';
 import facebook from './facebook.ts';
+import finicity from './finicity.ts';
+import flinks from './flinks.ts';
+import mx from './mx.ts';
 import plaid from './plaid.ts';
+import saltedge from './saltedge.ts';
+import stripeFinancialConnections from './stripe-financial-connections.ts';
+import teller from './teller.ts';
+import tink from './tink.ts';
+import truelayer from './truelayer.ts';
 import usBank from './us-bank.ts';
 import venmo from './venmo.ts';
 import wellsFargo from './wells-fargo.ts';
+import yodlee from './yodlee.ts';
 
 // The catalogue every part of Linkwatch reads. One import and one entry per provider file, both
 // sorted by file name; test/unit/providers.test.ts fails when a provider file is left out.
 export const PROVIDERS: readonly ProviderDefinition[] = [
+  akoya,
   bankOfAmerica,
+  basiq,
   capitalOne,
   cashApp,
   chase,
   citi,
   facebook,
+  finicity,
+  flinks,
+  mx,
   plaid,
+  saltedge,
+  stripeFinancialConnections,
+  teller,
+  tink,
+  truelayer,
   usBank,
   venmo,
   wellsFargo,
+  yodlee,
 ];
 
 const PROVIDERS_BY_ID: ReadonlyMap<string, ProviderDefinition> = new Map(
