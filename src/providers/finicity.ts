@@ -5,8 +5,8 @@ import type { ProviderDefinition } from './types.ts';
 // FinicityConnect.launch(connectUrl, handlers) frames the generated Connect URL
 // https://connect2.finicity.com?customerId=…&partnerId=…&signature=… (iframe id
 // finicityConnectIframe, both seen in public integrations). The SDK's own files live under /assets/,
-// so only the Connect root with a query is the widget being shown; generated links omit the slash
-// before the query, which a frame's src attribute keeps.
+// so only the Connect root with a query is the widget being shown (generated links omit the slash
+// before the query; prefixes are compared in URL.href form, which adds it).
 export default {
   id: 'finicity',
   name: 'Mastercard Open Banking (Finicity)',
@@ -14,7 +14,7 @@ export default {
   source: 'Bank account',
   widget: {
     scriptUrls: ['https://connect2.finicity.com/assets/sdk/'],
-    frameUrls: ['https://connect2.finicity.com/?', 'https://connect2.finicity.com?'],
+    frameUrls: ['https://connect2.finicity.com/?'],
     hosts: ['connect2.finicity.com'],
     defaultScopes: ['transactions', 'available_balance', 'account_owner'],
   },
