@@ -4,6 +4,7 @@ import type { PromptTopic } from '../providers/types.ts';
 import {
   type Check,
   isArrayOf,
+  isBoolean,
   isHttpsUrl,
   isInteger,
   isNullable,
@@ -24,8 +25,12 @@ export const NOTICE_DECISIONS = ['allow', 'block', 'dismiss', 'mute-site'] as co
 export type NoticeDecision = (typeof NOTICE_DECISIONS)[number];
 
 /** What the in-page notice says; composed by the background, which holds the catalogue. */
+export const NOTICE_CHANNELS = ['oauth', 'widget', 'text-prompt'] as const;
+export type NoticeChannel = (typeof NOTICE_CHANNELS)[number];
+
 export interface NoticeView {
   readonly detectionId: string;
+  readonly channel: NoticeChannel;
   /** Who gets the data: "budgetly.app". */
   readonly recipient: string;
   /** Whose account the data comes from: "Facebook account", "Bank account". */
@@ -34,6 +39,8 @@ export interface NoticeView {
   readonly intermediary: string | null;
   readonly categories: readonly DataCategory[];
   readonly risk: Risk;
+  /** Whether Block can stop this link in the browser (a text prompt on the provider's own site cannot be). */
+  readonly blockable: boolean;
 }
 
 export type FromContent =
@@ -71,7 +78,7 @@ const fromContentChecks: Record<FromContent['type'], Check<FromContent>> = {
     type: isOneOf(['report-widget']),
     providerId,
     url: isHttpsUrl(),
-    showing: (v): v is boolean => typeof v === 'boolean',
+    showing: isBoolean,
   }),
   'report-prompt': isObject({
     type: isOneOf(['report-prompt']),
@@ -114,9 +121,11 @@ export function isFromExtensionPage(value: unknown): value is FromExtensionPage 
 
 export const isNoticeView: Check<NoticeView> = isObject({
   detectionId: isString(64),
+  channel: isOneOf(NOTICE_CHANNELS),
   recipient: isString(256),
   source: isString(256),
   intermediary: isNullable(isString(256)),
   categories: isArrayOf(isOneOf(DATA_CATEGORIES), DATA_CATEGORIES.length),
   risk: isOneOf(RISKS),
+  blockable: isBoolean,
 });

@@ -1,0 +1,182 @@
+import browser from 'webextension-polyfill';
+import type { Runtime, WebNavigation } from 'webextension-polyfill';
+import { PROVIDERS, providerById } from '../providers/index.ts';
+import { compileSignatures, matchWidgetUrl } from '../detect/signatures.ts';
+import { parseAuthorizationOutcome, parseAuthorizationUrl } from '../detect/oauth.ts';
+import { composeOAuth, composePrompt, composeWidget, noticeFor, siteLabel, type Composed } from '../detect/compose.ts';
+import {
+  isFromContent,
+  isFromExtensionPage,
+  type FromContent,
+  type FromExtensionPage,
+  type NoticeDecision,
+  type NoticeView,
+  type Overview,
+  type Reply,
+} from '../shared/messages.ts';
+import type { LedgerEvent } from '../ledger/model.ts';
+import { classifySender } from './senders.ts';
+import * as tabs from './tab-state.ts';
+import { block, canBlock } from './blocking.ts';
+import { readSettings, updateSettings } from './prefs-store.ts';
+import { LedgerStore } from './ledger-store.ts';
+
+const SIGNATURES = compileSignatures(PROVIDERS);
+
+// MV3: every listener is registered synchronously at start-up, so an event that wakes the worker
+// is delivered; each handler then waits for the ledger to be loaded.
+const ledger = (async () => {
+  const store = new LedgerStore(browser.storage.local, { providerById });
+  await store.load();
+  return store;
+})();
+
+/** Stores the detection durably, then counts it on the tab; only then may anyone acknowledge it. */
+async function detect(tabId: number, composed: Composed, keepOnHosts: readonly string[], oauthRedirect: string | null = null): Promise<NoticeView | null> {
+  const record = await (await ledger).record(composed.input);
+  const fresh: tabs.TabDetection = {
+    key: composed.key,
+    recordId: record.id,
+    view: noticeFor(crypto.randomUUID(), composed, canBlockRecord(composed)),
+    keepOnHosts,
+    oauthRedirect,
+    decided: false,
+  };
+  const counted = await tabs.addDetection(tabId, fresh);
+  const settings = await readSettings();
+  return counted.decided || settings.mutedSites.includes(composed.input.recipient.site) ? null : counted.view;
+}
+
+function canBlockRecord(composed: Composed): boolean {
+  const provider = providerById(composed.input.providerId);
+  return !!provider && canBlock(provider, blockTargetOf(composed.input));
+}
+
+function blockTargetOf(input: Composed['input']) {
+  return { channel: input.channel, site: input.recipient.site, clientId: input.recipient.clientId };
+}
+
+async function onContentMessage(message: FromContent, tabId: number, pageUrl: string, hostname: string): Promise<Reply<FromContent>> {
+  const settings = await readSettings();
+  const at = Date.now();
+  switch (message.type) {
+    case 'report-widget': {
+      const provider = providerById(message.providerId);
+      const match = matchWidgetUrl(SIGNATURES, message.url);
+      // Re-derive what the content script claims: a forged report cannot name another provider.
+      if (!provider || match?.providerId !== provider.id) throw new Error('widget report does not match the catalogue');
+      if (!message.showing || !settings.watch.widget) return { stored: true, notice: null };
+      return { stored: true, notice: await detect(tabId, composeWidget(provider, { pageUrl, widgetUrl: message.url, at }), []) };
+    }
+    case 'report-prompt': {
+      const provider = providerById(message.providerId);
+      if (!provider?.prompts?.hosts.includes(hostname)) throw new Error('prompt report from a site the provider does not own');
+      if (!settings.watch['text-prompt']) return { stored: true, notice: null };
+      return { stored: true, notice: await detect(tabId, composePrompt(provider, message, { pageUrl, at }), []) };
+    }
+    case 'get-page-notices': {
+      if (settings.mutedSites.includes(hostname)) return { notices: [] };
+      const here = (await tabs.detectionsIn(tabId)).filter((d) => !d.decided && d.keepOnHosts.includes(hostname));
+      return { notices: here.map((d) => d.view) };
+    }
+    case 'notice-decision': {
+      const detection = await tabs.markDecided(tabId, message.detectionId);
+      if (!detection) throw new Error('no such notice on this tab');
+      await decide(detection, message.decision, pageUrl, at);
+      return { done: true };
+    }
+  }
+}
+
+async function decide(detection: tabs.TabDetection, decision: NoticeDecision, pageUrl: string, at: number): Promise<void> {
+  const store = await ledger;
+  const record = store.get(detection.recordId);
+  if (!record) throw new Error('the ledger has no record for this notice');
+  const event = (kind: LedgerEvent['kind'], seen: string): LedgerEvent => ({ at, kind, evidence: { pageUrl, seen } });
+  switch (decision) {
+    case 'allow':
+      await store.append(record.id, event('allowed-by-user', 'Allow chosen in the Linkwatch notice'));
+      return;
+    case 'block': {
+      const provider = providerById(record.providerId);
+      if (!provider) throw new Error('unknown provider');
+      await block(record.id, provider, { channel: record.channel, site: record.recipient.site, clientId: record.recipient.clientId });
+      await store.append(record.id, event('blocked', 'Block chosen in the Linkwatch notice'));
+      return;
+    }
+    case 'mute-site':
+      await updateSettings((s) => ({ ...s, mutedSites: [...new Set([...s.mutedSites, record.recipient.site])] }));
+      return;
+    case 'dismiss':
+      return;
+  }
+}
+
+async function onExtensionPageMessage(message: FromExtensionPage): Promise<Reply<FromExtensionPage>> {
+  switch (message.type) {
+    case 'get-overview': {
+      const store = await ledger;
+      const tab = message.tabId === null ? [] : (await tabs.detectionsIn(message.tabId)).map((d) => d.view);
+      return { tab, ledgerSize: store.size } satisfies Overview;
+    }
+  }
+}
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+  const from = classifySender(sender);
+  if (from.kind === 'content' && isFromContent(message)) {
+    return onContentMessage(message, from.tabId, from.pageUrl, from.hostname);
+  }
+  if (from.kind === 'extension-page' && isFromExtensionPage(message)) return onExtensionPageMessage(message);
+  // Refused loudly: a content script or page that sends this is broken or hostile.
+  return Promise.reject(new Error('Linkwatch refused a message that failed validation'));
+});
+
+async function onBeforeNavigate(details: WebNavigation.OnBeforeNavigateDetailsType): Promise<void> {
+  if (details.frameId !== 0) return;
+  const request = parseAuthorizationUrl(details.url, PROVIDERS);
+  if (request) {
+    const provider = providerById(request.providerId);
+    const settings = await readSettings();
+    if (!provider?.oauth || !settings.watch.oauth) return;
+    const composed = composeOAuth(provider, request, {
+      pageUrl: details.url,
+      previousUrl: await tabs.previousUrl(details.tabId),
+      at: details.timeStamp,
+    });
+    await detect(details.tabId, composed, provider.oauth.hosts, request.redirectUri);
+    return;
+  }
+  await recordOutcome(details.tabId, details.url, details.timeStamp);
+}
+
+/** Back at the app's redirect_uri: the person allowed or declined at the provider. */
+async function recordOutcome(tabId: number, url: string, at: number): Promise<void> {
+  const pending = (await tabs.detectionsIn(tabId)).filter((d) => d.oauthRedirect);
+  for (const detection of pending) {
+    const outcome = parseAuthorizationOutcome(url, { redirectUri: detection.oauthRedirect ?? '' });
+    if (!outcome) continue;
+    const store = await ledger;
+    await store.append(detection.recordId, {
+      at,
+      kind: outcome,
+      evidence: { pageUrl: url, seen: `redirected back to ${siteLabel(new URL(url).hostname)} (${outcome})` },
+    });
+  }
+}
+
+browser.webNavigation.onBeforeNavigate.addListener((details) => {
+  void onBeforeNavigate(details).catch(reportBackgroundError);
+});
+browser.webNavigation.onCommitted.addListener((details) => {
+  if (details.frameId === 0) void tabs.navigated(details.tabId, details.url).catch(reportBackgroundError);
+});
+browser.tabs.onRemoved.addListener((tabId) => {
+  void tabs.forgetTab(tabId).catch(reportBackgroundError);
+});
+
+function reportBackgroundError(error: unknown): void {
+  // Shown to the person through the ledger's problem list when it concerns storage; anything
+  // else is a bug, kept in the worker's console for a bug report.
+  console.error('Linkwatch:', error);
+}

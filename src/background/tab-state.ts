@@ -1,0 +1,100 @@
+import browser from 'webextension-polyfill';
+import type { NoticeView } from '../shared/messages.ts';
+
+/**
+ * What was detected in each tab since its last navigation: the badge count and the popup's
+ * "this page" section. Kept in storage.session (the one owner of it), because the service worker
+ * can be stopped between a detection and the moment the user opens the popup; session storage is
+ * not readable by content scripts and is gone when the browser closes.
+ */
+export interface TabDetection {
+  readonly key: string;
+  readonly recordId: string;
+  readonly view: NoticeView;
+  /** Hosts on which this detection stays relevant across navigations (an OAuth chain). */
+  readonly keepOnHosts: readonly string[];
+  /** For an OAuth request: the app's redirect_uri, where the outcome will show. */
+  readonly oauthRedirect: string | null;
+  readonly decided: boolean;
+}
+
+interface TabEntry {
+  /** The last page the tab committed to: the app that sent the user to a consent page. */
+  readonly committedUrl: string | null;
+  readonly detections: readonly TabDetection[];
+}
+
+const EMPTY: TabEntry = { committedUrl: null, detections: [] };
+const keyOf = (tabId: number): string => `tab:${tabId}`;
+
+async function read(tabId: number): Promise<TabEntry> {
+  const stored = (await browser.storage.session.get(keyOf(tabId)))[keyOf(tabId)];
+  return (stored as TabEntry | undefined) ?? EMPTY;
+}
+
+// One queue for all tabs: session writes are tiny, and a single queue rules out lost updates when
+// a navigation and a report for the same tab race.
+let queue: Promise<unknown> = Promise.resolve();
+function update<T>(tabId: number, change: (entry: TabEntry) => { entry: TabEntry; result: T }): Promise<T> {
+  const run = queue.then(async () => {
+    const { entry, result } = change(await read(tabId));
+    await browser.storage.session.set({ [keyOf(tabId)]: entry });
+    await showCount(tabId, entry);
+    return result;
+  });
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function showCount(tabId: number, entry: TabEntry): Promise<void> {
+  const count = entry.detections.length;
+  try {
+    await browser.action.setBadgeText({ tabId, text: count ? String(count) : '' });
+    if (count) await browser.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' });
+  } catch {
+    // The tab closed between the detection and the badge: nothing left to show it on.
+  }
+}
+
+export function detectionsIn(tabId: number): Promise<readonly TabDetection[]> {
+  return read(tabId).then((entry) => entry.detections);
+}
+
+export function previousUrl(tabId: number): Promise<string | null> {
+  return read(tabId).then((entry) => entry.committedUrl);
+}
+
+/** Adds a detection unless the same prompt was already counted on this page. */
+export function addDetection(tabId: number, detection: TabDetection): Promise<TabDetection> {
+  return update(tabId, (entry) => {
+    const existing = entry.detections.find((d) => d.key === detection.key);
+    if (existing) return { entry, result: existing };
+    return { entry: { ...entry, detections: [...entry.detections, detection] }, result: detection };
+  });
+}
+
+export function markDecided(tabId: number, detectionId: string): Promise<TabDetection | null> {
+  return update(tabId, (entry) => {
+    const found = entry.detections.find((d) => d.view.detectionId === detectionId) ?? null;
+    const detections = entry.detections.map((d) => (d === found ? { ...d, decided: true } : d));
+    return { entry: { ...entry, detections }, result: found };
+  });
+}
+
+/** A new page in the tab: forget its detections, except an OAuth chain still on its provider. */
+export function navigated(tabId: number, url: string): Promise<void> {
+  let host = '';
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    // about:blank and friends keep nothing.
+  }
+  return update(tabId, (entry) => ({
+    entry: { committedUrl: url, detections: entry.detections.filter((d) => d.keepOnHosts.includes(host)) },
+    result: undefined,
+  }));
+}
+
+export async function forgetTab(tabId: number): Promise<void> {
+  await browser.storage.session.remove(keyOf(tabId));
+}

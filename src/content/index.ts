@@ -1,0 +1,66 @@
+import browser from 'webextension-polyfill';
+import type { ContentSignatures } from '../detect/signatures.ts';
+import { isNoticeView, type FromContent, type Reply } from '../shared/messages.ts';
+import { NoticeArea } from './notice.ts';
+import { startScanner } from './scanner.ts';
+
+declare const __LINKWATCH_SIGNATURES__: ContentSignatures;
+const signatures = __LINKWATCH_SIGNATURES__;
+
+const RETRIES = 5;
+
+/**
+ * Sends until the background acknowledges. The service worker may be starting up or may be
+ * stopped mid-message; the background stores a detection before it answers, so an answer means
+ * it is safe, and no answer means we try again (the ledger merges a repeat into one record).
+ */
+async function send<M extends FromContent>(message: M): Promise<Reply<M>> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return (await browser.runtime.sendMessage(message)) as Reply<M>;
+    } catch (error) {
+      if (attempt >= RETRIES) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 150 * 2 ** attempt));
+    }
+  }
+}
+
+const notices = new NoticeArea(
+  document,
+  (key, substitutions) => browser.i18n.getMessage(key, substitutions),
+  async (view, decision) => {
+    await send({ type: 'notice-decision', detectionId: view.detectionId, decision });
+  },
+);
+
+function showIfValid(notice: unknown): void {
+  if (isNoticeView(notice)) notices.show(notice);
+}
+
+function report(message: FromContent & { type: 'report-widget' | 'report-prompt' }): void {
+  send(message).then(
+    (reply) => showIfValid(reply.notice),
+    (error: unknown) => console.warn('Linkwatch could not record a detection on this page:', error),
+  );
+}
+
+startScanner({
+  signatures,
+  hostname: location.hostname,
+  // A script or a request alone is not a prompt: only a widget the person can see is reported.
+  onWidget: (found) => {
+    if (found.showing) report({ type: 'report-widget', ...found });
+  },
+  onPrompt: (found) => report({ type: 'report-prompt', ...found }),
+  // Runs for the life of the page; bfcache keeps the observers with it.
+  signal: new AbortController().signal,
+});
+
+// On an identity provider's page, the background saw the navigation (with the scopes the page
+// itself may no longer show) and holds the notice for it.
+if (signatures.oauthHosts.includes(location.hostname)) {
+  send({ type: 'get-page-notices' }).then(
+    (reply) => reply.notices.forEach(showIfValid),
+    (error: unknown) => console.warn('Linkwatch could not read this page’s notices:', error),
+  );
+}

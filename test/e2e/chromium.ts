@@ -1,0 +1,99 @@
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { DIST, LOOPBACK_IP, scratchDir } from './paths.ts';
+import type { ExtensionSession, TestPage } from './session.ts';
+
+export const CHROMIUM_PATH = process.env.LINKWATCH_CHROMIUM ?? '/usr/bin/chromium';
+
+function wrap(page: Page): TestPage {
+  return {
+    goto: (url) => page.goto(url),
+    reload: () => page.reload(),
+    url: () => page.url(),
+    waitForSelector: (selector, options) => page.waitForSelector(selector, options ?? {}),
+    // Arguments cross into the page as JSON; Playwright's Unboxed<A> is A for those.
+    evaluate: (fn, arg) => page.evaluate(fn as (arg: unknown) => never, arg),
+    focus: (selector) => page.focus(selector),
+    press: (key) => page.keyboard.press(key),
+    screenshot: async (path) => {
+      await page.screenshot({ path });
+    },
+    close: () => page.close(),
+    bringToFront: () => page.bringToFront(),
+  };
+}
+
+export interface ChromiumSession extends ExtensionSession {
+  readonly context: BrowserContext;
+  readonly extensionId: string;
+  /** Stops the extension's service worker, as Chrome does when it is idle. */
+  stopWorker(): Promise<void>;
+}
+
+/**
+ * Debian's Chromium with the built extension loaded. Every hostname resolves to the fixture
+ * server on loopback; background networking is off so Chromium itself stays quiet.
+ */
+export async function launchChromium(options: { userDataDir?: string } = {}): Promise<ChromiumSession> {
+  const userDataDir = options.userDataDir ?? scratchDir('chromium-profile');
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: false,
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      '--headless=new',
+      `--disable-extensions-except=${DIST.chrome}`,
+      `--load-extension=${DIST.chrome}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-features=OptimizationHints,MediaRouter,Translate',
+      `--host-resolver-rules=MAP * ${LOOPBACK_IP}, EXCLUDE localhost`,
+      '--ignore-certificate-errors',
+    ],
+  });
+  const worker =
+    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+    (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(worker.url()).host;
+  const base = `chrome-extension://${extensionId}`;
+
+  let extensionPage: Page | null = null;
+  const extensionContext = async (): Promise<Page> => {
+    if (extensionPage && !extensionPage.isClosed()) return extensionPage;
+    extensionPage = await context.newPage();
+    await extensionPage.goto(`${base}/src/popup/index.html?harness=1`);
+    return extensionPage;
+  };
+
+  return {
+    browserName: 'chromium',
+    context,
+    extensionId,
+    async openPage(url) {
+      const page = await context.newPage();
+      await page.goto(url);
+      return wrap(page);
+    },
+    async openPopup(forTab) {
+      const page = await context.newPage();
+      await page.goto(`${base}/src/popup/index.html${forTab === undefined ? '' : `?tab=${forTab}`}`);
+      return wrap(page);
+    },
+    async inExtension(fn, arg) {
+      return (await extensionContext()).evaluate(fn as (arg: unknown) => never, arg);
+    },
+    async stopWorker() {
+      const page = await extensionContext();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+    },
+    close: () => context.close(),
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * What every e2e test needs from a browser with Linkwatch installed, the same in Chromium
+ * (playwright-core) and Firefox ESR (puppeteer-core over WebDriver BiDi).
+ */
+export interface TestPage {
+  goto(url: string): Promise<unknown>;
+  reload(): Promise<unknown>;
+  url(): string;
+  waitForSelector(selector: string, options?: { timeout?: number; state?: 'attached' | 'detached' | 'visible' | 'hidden' }): Promise<unknown>;
+  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  focus(selector: string): Promise<void>;
+  press(key: string): Promise<void>;
+  screenshot(path: string): Promise<void>;
+  close(): Promise<void>;
+  bringToFront(): Promise<void>;
+}
+
+export interface ExtensionSession {
+  readonly browserName: 'chromium' | 'firefox';
+  /** Opens a new tab on `url` and waits for the load event. */
+  openPage(url: string): Promise<TestPage>;
+  /** The extension's popup, opened as a tab; `forTab` selects which tab it reports on. */
+  openPopup(forTab?: number): Promise<TestPage>;
+  /**
+   * Runs `fn` in an extension page, where the extension API is `globalThis.browser` (Firefox) or
+   * `globalThis.chrome` (Chromium); both return promises in MV3.
+   */
+  inExtension<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  close(): Promise<void>;
+}
+
+/**
+ * The browser's tab id for `page`. Linkwatch has no `tabs` permission, so tab URLs are hidden from
+ * it; the page is brought to the front and the extension asks for the active tab instead.
+ */
+export async function tabIdOf(session: ExtensionSession, page: TestPage): Promise<number> {
+  // Opens the extension page the query runs in first, so it is not the tab that ends up active.
+  await session.inExtension(() => true, undefined);
+  await page.bringToFront();
+  const id = await session.inExtension(async () => {
+    const api = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
+    const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id ?? -1;
+  }, undefined);
+  if (id < 0) throw new Error(`no active tab for ${page.url()}`);
+  return id;
+}
+
+export async function badgeText(session: ExtensionSession, tabId: number): Promise<string> {
+  return session.inExtension(async (id: number) => {
+    const api = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
+    return api.action.getBadgeText({ tabId: id });
+  }, tabId);
+}
+
+export async function readStorage(session: ExtensionSession): Promise<Record<string, unknown>> {
+  return session.inExtension(async () => {
+    const api = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
+    return api.storage.local.get(null);
+  }, undefined);
+}
+
+/** Polls `read` until `accept` holds, or fails with the last value seen. */
+export async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 8000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  for (;;) {
+    last = await read();
+    if (accept(last)) return last;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
