@@ -203,15 +203,11 @@ export function durationFor(input: Pick<DetectionInput, 'intermediary' | 'provid
   return input.intermediary !== null || input.providerKind === 'bank' ? FINANCIAL_AUTHORIZATION_DAYS : null;
 }
 
-function grantedFlag(input: DetectionInput, reading: ScopeReading, previous: boolean | null): boolean | null {
-  switch (input.outcome) {
-    case 'granted':
-      return reading.granted ?? true;
-    case 'declined':
-      return false;
-    default:
-      return previous;
-  }
+/** A scope's flag after an outcome: a decline never unticks what a live grant still covers. */
+function flagAfter(kind: EventKind, reported: boolean | null | undefined, previous: boolean | null): boolean | null {
+  if (kind === 'granted') return reported ?? true;
+  if (kind === 'declined') return previous ?? false;
+  return previous;
 }
 
 function scopeEntries(input: DetectionInput, previous: readonly ScopeEntry[]): ScopeEntry[] {
@@ -224,7 +220,7 @@ function scopeEntries(input: DetectionInput, previous: readonly ScopeEntry[]): S
       means: cap(reading.means, LIMITS.means),
       category: reading.category,
       risk: reading.risk,
-      granted: grantedFlag(input, reading, before.get(scope) ?? null),
+      granted: flagAfter(input.outcome, reading.granted, before.get(scope) ?? null),
     });
   }
   return [...byScope.values()].sort((a, b) => (a.scope < b.scope ? -1 : a.scope > b.scope ? 1 : 0));
@@ -294,7 +290,8 @@ export function applyDetection(
 export function applyStatus(record: ConsentRecord, event: LedgerEvent): ConsentRecord {
   assertTime(event.at);
   const clean: LedgerEvent = { at: event.at, kind: event.kind, evidence: sanitizeEvidence(event.evidence) };
-  return buildRecord(bodyOf(record), insertEvent(record.history, clean));
+  const scopes = record.scopes.map((entry) => ({ ...entry, granted: flagAfter(event.kind, undefined, entry.granted) }));
+  return buildRecord({ ...bodyOf(record), scopes }, insertEvent(record.history, clean));
 }
 
 /** The event that ends a time-limited authorization whose time is up, or null. */
@@ -310,15 +307,20 @@ export function expiryEvent(record: ConsentRecord, now: number): LedgerEvent | n
   };
 }
 
-function monthsBefore(now: number, months: number): number {
+/** Links last seen before this time are stale: `months` calendar months before `now`. */
+export function staleCutoff(now: number, months = 12): number {
   const date = new Date(now);
   date.setUTCMonth(date.getUTCMonth() - months);
   return date.getTime();
 }
 
+export function isStaleBefore(record: ConsentRecord, cutoff: number): boolean {
+  return record.status === 'granted' && record.lastSeenAt < cutoff;
+}
+
 /** A live grant whose link has not been seen for `months` calendar months. */
 export function isStale(record: ConsentRecord, now: number, months = 12): boolean {
-  return record.status === 'granted' && record.lastSeenAt < monthsBefore(now, months);
+  return isStaleBefore(record, staleCutoff(now, months));
 }
 
 function eventIdentity(event: LedgerEvent): string {
