@@ -1,0 +1,298 @@
+import type { PromptTopic } from '../providers/types.ts';
+import { type ContentSignatures, matchWidgetUrl, promptProvidersFor, type WidgetRole } from '../detect/signatures.ts';
+import { classifyPrompt, ctaLanguage } from '../detect/text.ts';
+
+// Runs in every page: standard DOM APIs only, and on a page with nothing to find nothing runs
+// after the first scan except the cheap filters in the observers' callbacks.
+
+export interface WidgetReport {
+  readonly providerId: string;
+  readonly url: string;
+  /** False: present (script, request, hidden frame). True: the widget's frame is on screen. */
+  readonly showing: boolean;
+}
+
+export interface PromptReport {
+  readonly providerId: string;
+  readonly topic: PromptTopic;
+  /** The prompt's wording, whitespace collapsed, at most REPORT_TEXT_LENGTH characters. */
+  readonly text: string;
+  readonly cta: string;
+}
+
+export interface ScannerOptions {
+  readonly signatures: ContentSignatures;
+  readonly hostname: string;
+  readonly onWidget: (report: WidgetReport) => void;
+  readonly onPrompt: (report: PromptReport) => void;
+  readonly signal: AbortSignal;
+  /** Whether the user can see an element. Injectable because only a real browser has layout. */
+  readonly isShowing?: (element: Element) => boolean;
+}
+
+const WIDGET_ELEMENTS = 'script[src],iframe[src],embed[src]';
+const WIDGET_TAGS = new Set(['script', 'iframe', 'embed']);
+const CTA_CANDIDATES = 'button,[role=button],a,input[type=submit],input[type=button]';
+const PROMPT_CONTAINERS = 'dialog,[role=dialog],[role=alertdialog],[aria-modal],form,section,main,[role=main],[role=region],article';
+/** Site chrome: "Connect with us" links live here, consent prompts do not. */
+const SITE_CHROME = 'footer,nav,header,[role=contentinfo],[role=navigation]';
+const VISIBILITY_ATTRIBUTES = ['style', 'class', 'hidden'];
+const PROMPT_SCAN_DELAY_MS = 100;
+const MAX_LABEL_LENGTH = 60;
+const CONTEXT_LENGTH = 1500;
+export const REPORT_TEXT_LENGTH = 300;
+// Bounds against pages that churn out matching elements forever.
+const MAX_REPORTS = 256;
+const MAX_WATCHED = 64;
+const MAX_QUEUED_ROOTS = 200;
+/** Longer URLs lose their query: the background refuses over-long ones. */
+const MAX_REPORT_URL_LENGTH = 2048;
+
+const VISIBLE_BY_STYLE: CheckVisibilityOptions = {
+  opacityProperty: true,
+  visibilityProperty: true,
+  // Older names of the same options (Chrome before 121, Firefox before 122).
+  checkOpacity: true,
+  checkVisibilityCSS: true,
+};
+
+/** Not hidden by display, visibility or opacity anywhere up the tree. Needs no layout. */
+export function isVisibleByStyle(element: Element): boolean {
+  // The hidden attribute is display:none in browsers; said outright for DOMs without a UA sheet.
+  return !element.closest('[hidden]') && element.checkVisibility(VISIBLE_BY_STYLE);
+}
+
+/** Rendered with an area and not hidden by style: the default for `isShowing`. */
+export function isShowingOnScreen(element: Element): boolean {
+  const box = element.getBoundingClientRect();
+  return box.width > 0 && box.height > 0 && isVisibleByStyle(element);
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function withoutQuery(url: string): string {
+  return url.replace(/[?#].*$/s, '');
+}
+
+/** Shadow-including parent, so visibility watches see a host element being hidden. */
+function parentOf(element: Element): Element | null {
+  const parent = element.parentNode;
+  return parent instanceof ShadowRoot ? parent.host : element.parentElement;
+}
+
+function absoluteSrc(element: Element): string | null {
+  const src = element.getAttribute('src');
+  if (!src) return null;
+  try {
+    return new URL(src, element.baseURI).href;
+  } catch {
+    return null;
+  }
+}
+
+function ctaLabel(element: Element): string {
+  const text = element instanceof HTMLInputElement ? element.value : element.textContent;
+  return collapse(text || element.getAttribute('aria-label') || '');
+}
+
+/**
+ * Calls back once an element shows. Rendering changes are seen by an IntersectionObserver;
+ * style, class and hidden changes on the element and its ancestors by a MutationObserver, since
+ * IntersectionObserver misses visibility and opacity flips that keep the box in place.
+ */
+function createVisibilityWatch(isShowing: (element: Element) => boolean, signal: AbortSignal) {
+  const pending = new Map<Element, () => void>();
+  const recheck = (element: Element): void => {
+    const onShowing = pending.get(element);
+    if (!onShowing) return;
+    if (!element.isConnected) pending.delete(element);
+    else if (isShowing(element)) {
+      pending.delete(element);
+      intersections?.unobserve(element);
+      onShowing();
+    }
+    if (pending.size === 0) styleChanges.disconnect();
+  };
+  const intersections =
+    typeof IntersectionObserver === 'function'
+      ? new IntersectionObserver((entries) => {
+          for (const entry of entries) if (entry.isIntersecting) recheck(entry.target);
+        })
+      : null;
+  const styleChanges = new MutationObserver(() => {
+    for (const element of [...pending.keys()]) recheck(element);
+  });
+  signal.addEventListener(
+    'abort',
+    () => {
+      pending.clear();
+      intersections?.disconnect();
+      styleChanges.disconnect();
+    },
+    { once: true },
+  );
+
+  return (element: Element, onShowing: () => void): void => {
+    if (isShowing(element)) return onShowing();
+    if (pending.size >= MAX_WATCHED) return;
+    pending.set(element, onShowing);
+    intersections?.observe(element);
+    for (let node: Element | null = element; node; node = parentOf(node)) {
+      styleChanges.observe(node, { attributes: true, attributeFilter: VISIBILITY_ATTRIBUTES });
+    }
+  };
+}
+
+export function startScanner(options: ScannerOptions): void {
+  const { signatures, signal, onWidget, onPrompt } = options;
+  if (signal.aborted) return;
+  const isShowing = options.isShowing ?? isShowingOnScreen;
+  const watchUntilShowing = createVisibilityWatch(isShowing, signal);
+  const promptProviderId = promptProvidersFor(signatures, options.hostname)[0];
+  const reported = new Set<string>();
+  /** URLs found on elements: a resource without one hints at a shadow root not yet observed. */
+  const elementUrls = new Set<string>();
+  const shadowRoots: ShadowRoot[] = [];
+
+  const reportOnce = (key: string, send: () => void): void => {
+    if (signal.aborted || reported.has(key) || reported.size >= MAX_REPORTS) return;
+    reported.add(key);
+    send();
+  };
+
+  const reportWidget = (providerId: string, role: WidgetRole, rawUrl: string, showing: boolean): void => {
+    const url = role === 'request' || rawUrl.length > MAX_REPORT_URL_LENGTH ? withoutQuery(rawUrl) : rawUrl;
+    const key = `${providerId}\n${url}`;
+    // Once showing, "present" says nothing new.
+    if (!showing && reported.has(`showing\n${key}`)) return;
+    reportOnce(`${showing ? 'showing' : 'present'}\n${key}`, () => onWidget({ providerId, url, showing }));
+  };
+
+  const inspectWidgetElement = (element: Element): void => {
+    const url = absoluteSrc(element);
+    const match = url === null ? null : matchWidgetUrl(signatures, url);
+    if (!url || !match) return;
+    elementUrls.add(url);
+    const { providerId, role } = match;
+    if (role !== 'frame' || element.localName === 'script') return reportWidget(providerId, role, url, false);
+    if (isShowing(element)) return reportWidget(providerId, role, url, true);
+    reportWidget(providerId, role, url, false);
+    watchUntilShowing(element, () => reportWidget(providerId, role, url, true));
+  };
+
+  const scanWidgets = (root: Document | ShadowRoot): void => {
+    for (const element of root.querySelectorAll(WIDGET_ELEMENTS)) inspectWidgetElement(element);
+  };
+
+  const inspectCandidate = (candidate: Element): void => {
+    const cta = ctaLabel(candidate);
+    if (!promptProviderId || cta.length > MAX_LABEL_LENGTH || !ctaLanguage(cta)) return;
+    const container = candidate.closest<HTMLElement>(PROMPT_CONTAINERS);
+    const chrome = candidate.closest(SITE_CHROME);
+    // A footer inside a dialog holds its buttons; a dialog inside the page footer is chrome.
+    if (!container || (chrome && !container.contains(chrome))) return;
+    // innerText leaves out hidden text; an SVG element carrying role=dialog has none.
+    const context = (container.innerText ?? container.textContent ?? '').slice(0, CONTEXT_LENGTH);
+    const prompt = classifyPrompt(context, cta);
+    if (!prompt) return;
+    const text = collapse(context).slice(0, REPORT_TEXT_LENGTH);
+    watchUntilShowing(candidate, () =>
+      reportOnce(`prompt\n${prompt.topic}\n${cta}\n${text}`, () =>
+        onPrompt({ providerId: promptProviderId, topic: prompt.topic, text, cta }),
+      ),
+    );
+  };
+
+  const scanPrompts = (root: ParentNode): void => {
+    if (root instanceof Element && root.matches(CTA_CANDIDATES)) inspectCandidate(root);
+    for (const candidate of root.querySelectorAll(CTA_CANDIDATES)) inspectCandidate(candidate);
+  };
+
+  let queuedPromptRoots: (Document | ShadowRoot | Element)[] = [];
+  let promptScanTimer: ReturnType<typeof setTimeout> | undefined;
+  const queuePromptScan = (root: Element): void => {
+    // Past the cap, one scan of everything is cheaper than remembering every root.
+    if (queuedPromptRoots.length < MAX_QUEUED_ROOTS) queuedPromptRoots.push(root);
+    else queuedPromptRoots = [document, ...shadowRoots];
+    promptScanTimer ??= setTimeout(() => {
+      promptScanTimer = undefined;
+      const roots = queuedPromptRoots;
+      queuedPromptRoots = [];
+      for (const queued of roots) if (queued.isConnected) scanPrompts(queued);
+    }, PROMPT_SCAN_DELAY_MS);
+  };
+
+  const mutations = new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === 'attributes') {
+        if (record.target instanceof Element && WIDGET_TAGS.has(record.target.localName)) inspectWidgetElement(record.target);
+        continue;
+      }
+      for (const node of record.addedNodes) {
+        if (!(node instanceof Element)) continue;
+        if (WIDGET_TAGS.has(node.localName)) inspectWidgetElement(node);
+        if (node.firstElementChild) for (const element of node.querySelectorAll(WIDGET_ELEMENTS)) inspectWidgetElement(element);
+        // Custom elements attach their shadow root before they are inserted.
+        if (node.shadowRoot) adoptShadowRoots(node);
+        if (promptProviderId) queuePromptScan(node);
+      }
+    }
+  });
+
+  const observe = (root: Document | ShadowRoot): void => {
+    // Only iframe src changes matter; the tag check in the callback drops image carousels.
+    mutations.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['src'] });
+  };
+
+  /** Finds open shadow roots at or under `start` (walking each element once) and adopts them. */
+  function adoptShadowRoots(start: Document | ShadowRoot | Element): void {
+    const stack = [start];
+    for (let root = stack.pop(); root; root = stack.pop()) {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+      for (let node: Node | null = walker.currentNode; node; node = walker.nextNode()) {
+        const shadow = node instanceof Element ? node.shadowRoot : null;
+        if (!shadow || shadowRoots.includes(shadow)) continue;
+        shadowRoots.push(shadow);
+        observe(shadow);
+        scanWidgets(shadow);
+        if (promptProviderId) scanPrompts(shadow);
+        stack.push(shadow);
+      }
+    }
+  }
+
+  const inspectResource = (url: string): void => {
+    const match = matchWidgetUrl(signatures, url);
+    if (!match) return;
+    if (match.role !== 'request' && !elementUrls.has(url)) {
+      elementUrls.add(url);
+      adoptShadowRoots(document);
+    }
+    reportWidget(match.providerId, match.role, url, false);
+  };
+
+  observe(document);
+  scanWidgets(document);
+  if (promptProviderId) scanPrompts(document);
+  adoptShadowRoots(document);
+  for (const entry of performance.getEntriesByType('resource')) inspectResource(entry.name);
+  const resources =
+    typeof PerformanceObserver === 'function'
+      ? new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) inspectResource(entry.name);
+        })
+      : null;
+  resources?.observe({ type: 'resource' });
+
+  signal.addEventListener(
+    'abort',
+    () => {
+      mutations.disconnect();
+      resources?.disconnect();
+      clearTimeout(promptScanTimer);
+    },
+    { once: true },
+  );
+}
