@@ -11,7 +11,6 @@ import {
   type FromExtensionPage,
   type NoticeDecision,
   type NoticeView,
-  type Overview,
   type Reply,
 } from '../shared/messages.ts';
 import type { LedgerEvent } from '../ledger/model.ts';
@@ -20,6 +19,7 @@ import * as tabs from './tab-state.ts';
 import { block, canBlock } from './blocking.ts';
 import { readSettings, updateSettings } from './prefs-store.ts';
 import { LedgerStore } from './ledger-store.ts';
+import { announceLedgerChanges, handleExtensionPageMessage } from './popup-api.ts';
 
 const SIGNATURES = compileSignatures(PROVIDERS);
 
@@ -113,14 +113,9 @@ async function decide(detection: tabs.TabDetection, decision: NoticeDecision, pa
 }
 
 async function onExtensionPageMessage(message: FromExtensionPage): Promise<Reply<FromExtensionPage>> {
-  switch (message.type) {
-    case 'get-overview': {
-      const store = await ledger;
-      const tab = message.tabId === null ? [] : (await tabs.detectionsIn(message.tabId)).map((d) => d.view);
-      return { tab, ledgerSize: store.size } satisfies Overview;
-    }
-  }
+  return handleExtensionPageMessage(message, { ledger: () => ledger, providerById, revoke: null });
 }
+announceLedgerChanges();
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   const from = classifySender(sender);

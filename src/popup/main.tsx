@@ -1,31 +1,9 @@
 import { render } from 'preact';
-import { useEffect } from 'preact/hooks';
-import { usePopup } from './store.ts';
+import browser from 'webextension-polyfill';
+import { App } from './components/App.tsx';
+import './popup.css';
 
-function Popup() {
-  const { overview, error, refresh } = usePopup();
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
-  if (error) return <p role="alert">{error}</p>;
-  if (!overview) return null;
-  return (
-    <main>
-      <h1>Linkwatch</h1>
-      <section aria-labelledby="this-page">
-        <h2 id="this-page">This page</h2>
-        <ul data-testid="tab-detections">
-          {overview.tab.map((view) => (
-            <li key={view.detectionId}>
-              {view.recipient} · {view.intermediary ?? view.source}
-            </li>
-          ))}
-        </ul>
-      </section>
-      <p data-testid="ledger-size">{overview.ledgerSize}</p>
-    </main>
-  );
-}
-
+document.documentElement.lang = browser.i18n.getUILanguage() || 'en';
+document.documentElement.dir = browser.i18n.getMessage('@@bidi_dir') || 'ltr';
 const root = document.getElementById('app');
-if (root) render(<Popup />, root);
+if (root) render(<App />, root);

@@ -1,6 +1,10 @@
 import type { DataCategory, Risk } from './categories.ts';
 import { DATA_CATEGORIES, RISKS } from './categories.ts';
 import type { PromptTopic } from '../providers/types.ts';
+import type { ConsentRecord, ConsentStatus } from '../ledger/model.ts';
+import { CONSENT_STATUSES } from '../ledger/model.ts';
+import type { LedgerSort, RecordSummary } from '../ledger/index.ts';
+import type { ImportResult, StorageProblem } from '../background/ledger-store.ts';
 import {
   type Check,
   isArrayOf,
@@ -10,6 +14,7 @@ import {
   isNullable,
   isObject,
   isOneOf,
+  isOptional,
   isString,
 } from './validate.ts';
 
@@ -52,24 +57,141 @@ export type FromContent =
   | { type: 'get-page-notices' }
   | { type: 'notice-decision'; detectionId: string; decision: NoticeDecision };
 
-export type FromExtensionPage = { type: 'get-overview'; tabId: number | null };
+/** The person's settings as extension pages see and change them (prefs-store's Settings). */
+export interface SettingsView {
+  readonly mutedSites: readonly string[];
+  readonly watch: Readonly<Record<NoticeChannel, boolean>>;
+}
+
+/** The popup's ledger query: Ledger.query's fields a page may set, bounded (`now` is the background's). */
+export interface LedgerPageQuery {
+  readonly text?: string;
+  readonly providerIds?: readonly string[];
+  readonly risks?: readonly Risk[];
+  readonly statuses?: readonly ConsentStatus[];
+  readonly sort: LedgerSort;
+  readonly staleOnly?: boolean;
+  readonly offset?: number;
+  readonly limit?: number;
+}
+
+export const EXPORT_FORMATS = ['json', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** Typed by the person in the erase dialog's stead: a page cannot erase by accident. */
+export const ERASE_CONFIRMATION = 'erase-all-linkwatch-records';
+
+export type FromExtensionPage =
+  | { type: 'get-overview'; tabId: number | null }
+  | { type: 'query-ledger'; query: LedgerPageQuery }
+  | { type: 'get-record'; id: string }
+  /** Block in this browser; `unblock` is its undo. */
+  | { type: 'block'; id: string }
+  | { type: 'unblock'; id: string }
+  | { type: 'revoke'; id: string }
+  | { type: 'undo-revoke'; id: string }
+  | { type: 'set-settings'; settings: SettingsView }
+  /** The first-run explanation was read; it is not shown again. */
+  | { type: 'dismiss-intro' }
+  | { type: 'export'; format: ExportFormat; ids?: string[] }
+  | { type: 'get-receipt'; id: string }
+  | { type: 'import'; text: string }
+  | { type: 'erase'; confirmation: typeof ERASE_CONFIRMATION }
+  | { type: 'scan-accounts' };
+
+/** Background -> extension pages, after every ledger write. */
+export type ToExtensionPage = { type: 'ledger-changed' };
 
 export type Message = FromContent | FromExtensionPage;
 
+/** One detection on the current tab, with the ledger record it went into. */
+export interface TabFinding extends NoticeView {
+  readonly recordId: string;
+  readonly status: ConsentStatus;
+}
+
+export interface ScanProgress {
+  readonly running: boolean;
+  readonly done: number;
+  readonly total: number;
+  readonly current: string | null;
+}
+
 export interface Overview {
-  readonly tab: readonly NoticeView[];
+  readonly tab: readonly TabFinding[];
   readonly ledgerSize: number;
+  readonly counts: Readonly<Record<ConsentStatus, number>>;
+  /** Storage problems in plain words, most recent last. */
+  readonly problems: readonly StorageProblem[];
+  /** The ledger is shown but nothing can be changed (see problems). */
+  readonly readOnly: boolean;
+  readonly settings: SettingsView;
+  /** The person has not yet dismissed the first-run explanation. */
+  readonly firstRun: boolean;
+  /** Providers that occur in the ledger, for the provider filter. */
+  readonly providers: readonly { readonly id: string; readonly name: string }[];
+  readonly scan: ScanProgress | null;
+}
+
+/** The records are grouped by data source: each group's rows are contiguous in `items` order. */
+export interface SourceGroup {
+  readonly label: string;
+  /** Index of the group's first record in the whole grouped order. */
+  readonly start: number;
+  readonly count: number;
+}
+
+export interface LedgerPage {
+  readonly total: number;
+  readonly groups: readonly SourceGroup[];
+  /** `items[0]` is record number `offset` of the grouped order. */
+  readonly offset: number;
+  readonly items: readonly RecordSummary[];
+}
+
+export interface RecordDetail {
+  readonly record: ConsentRecord;
+  /** Dynamic rules from Linkwatch stop this link in this browser. */
+  readonly blockedHere: boolean;
+  readonly canBlock: boolean;
+  /** The recipient's site is muted: the in-page notice stays quiet there. */
+  readonly muted: boolean;
+  readonly providerName: string;
+  /** The provider's own page to remove the app, and the steps there. */
+  readonly revocation: { readonly url: string; readonly steps: readonly string[] } | null;
+}
+
+export interface RevokeReply {
+  readonly status: ConsentStatus;
+  readonly managementUrl: string;
+  readonly automated: boolean;
 }
 
 export type Reply<M extends Message> = M extends { type: 'report-widget' | 'report-prompt' }
   ? { stored: true; notice: NoticeView | null }
   : M extends { type: 'get-page-notices' }
     ? { notices: NoticeView[] }
-    : M extends { type: 'notice-decision' }
+    : M extends { type: 'notice-decision' | 'dismiss-intro' | 'erase' | 'scan-accounts' }
       ? { done: true }
       : M extends { type: 'get-overview' }
         ? Overview
-        : never;
+        : M extends { type: 'query-ledger' }
+          ? LedgerPage
+          : M extends { type: 'get-record' }
+            ? RecordDetail
+            : M extends { type: 'block' | 'unblock' | 'undo-revoke' }
+              ? { status: ConsentStatus }
+              : M extends { type: 'revoke' }
+                ? RevokeReply
+                : M extends { type: 'set-settings' }
+                  ? SettingsView
+                  : M extends { type: 'export' }
+                    ? { text: string; filename: string; mimeType: string }
+                    : M extends { type: 'get-receipt' }
+                      ? { html: string; filename: string }
+                      : M extends { type: 'import' }
+                        ? ImportResult
+                        : never;
 
 const providerId = isString(64);
 
@@ -95,8 +217,57 @@ const fromContentChecks: Record<FromContent['type'], Check<FromContent>> = {
   }),
 };
 
+const isIntegerIn =
+  (min: number, max: number): Check<number> =>
+  (v): v is number =>
+    isInteger(v) && v >= min && v <= max;
+
+/** The ledger's record id format (ledger/schema.ts); repeated so the content script stays small. */
+const recordId: Check<string> = (v): v is string => typeof v === 'string' && /^[A-Za-z0-9._:-]{1,64}$/.test(v);
+const site = isString(253);
+
+/** Bounds: a page of the popup's list, and an import as large as the ledger's own limit (64 MB). */
+export const PAGE_QUERY_LIMITS = { text: 200, providers: 64, offset: 1_000_000, limit: 500 } as const;
+const IMPORT_MAX_CHARS = 64 * 1024 * 1024;
+
+export const isSettingsView: Check<SettingsView> = isObject({
+  mutedSites: isArrayOf(site, 10_000),
+  watch: isObject({ oauth: isBoolean, widget: isBoolean, 'text-prompt': isBoolean }),
+});
+
+const withId = <T extends FromExtensionPage['type']>(type: T) => isObject({ type: isOneOf([type]), id: recordId });
+
 const fromExtensionPageChecks: Record<FromExtensionPage['type'], Check<FromExtensionPage>> = {
   'get-overview': isObject({ type: isOneOf(['get-overview']), tabId: isNullable(isInteger) }),
+  'query-ledger': isObject({
+    type: isOneOf(['query-ledger']),
+    query: isObject({
+      text: isOptional(isString(PAGE_QUERY_LIMITS.text)),
+      providerIds: isOptional(isArrayOf(providerId, PAGE_QUERY_LIMITS.providers)),
+      risks: isOptional(isArrayOf(isOneOf(RISKS), RISKS.length)),
+      statuses: isOptional(isArrayOf(isOneOf(CONSENT_STATUSES), CONSENT_STATUSES.length)),
+      sort: isOneOf(['risk', 'recent']),
+      staleOnly: isOptional(isBoolean),
+      offset: isOptional(isIntegerIn(0, PAGE_QUERY_LIMITS.offset)),
+      limit: isOptional(isIntegerIn(0, PAGE_QUERY_LIMITS.limit)),
+    }),
+  }),
+  'get-record': withId('get-record'),
+  block: withId('block'),
+  unblock: withId('unblock'),
+  revoke: withId('revoke'),
+  'undo-revoke': withId('undo-revoke'),
+  'set-settings': isObject({ type: isOneOf(['set-settings']), settings: isSettingsView }),
+  'dismiss-intro': isObject({ type: isOneOf(['dismiss-intro']) }),
+  export: isObject({
+    type: isOneOf(['export']),
+    format: isOneOf(EXPORT_FORMATS),
+    ids: isOptional(isArrayOf(recordId, 100_000)),
+  }),
+  'get-receipt': withId('get-receipt'),
+  import: isObject({ type: isOneOf(['import']), text: isString(IMPORT_MAX_CHARS) }),
+  erase: isObject({ type: isOneOf(['erase']), confirmation: isOneOf([ERASE_CONFIRMATION]) }),
+  'scan-accounts': isObject({ type: isOneOf(['scan-accounts']) }),
 };
 
 function typeOf(value: unknown): string | undefined {
@@ -118,6 +289,8 @@ export function isFromExtensionPage(value: unknown): value is FromExtensionPage 
     fromExtensionPageChecks[type as FromExtensionPage['type']](value)
   );
 }
+
+export const isToExtensionPage: Check<ToExtensionPage> = isObject({ type: isOneOf(['ledger-changed']) });
 
 export const isNoticeView: Check<NoticeView> = isObject({
   detectionId: isString(64),

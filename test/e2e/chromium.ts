@@ -19,6 +19,8 @@ function wrap(page: Page): TestPage {
     },
     close: () => page.close(),
     bringToFront: () => page.bringToFront(),
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
+    setColorScheme: (scheme) => page.emulateMedia({ colorScheme: scheme }),
   };
 }
 

@@ -29,6 +29,8 @@ function wrap(page: Page): TestPage {
     },
     close: () => page.close(),
     bringToFront: () => page.bringToFront(),
+    setViewport: (width, height) => page.setViewport({ width, height }),
+    setColorScheme: (scheme) => page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]),
   };
 }
 

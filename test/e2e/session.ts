@@ -13,6 +13,10 @@ export interface TestPage {
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;
   bringToFront(): Promise<void>;
+  /** Resizes the page's viewport, e.g. to a popup's size for a screenshot. */
+  setViewport?(width: number, height: number): Promise<void>;
+  /** Emulates the system's light or dark preference (`prefers-color-scheme`). */
+  setColorScheme?(scheme: 'light' | 'dark'): Promise<void>;
 }
 
 export interface ExtensionSession {
