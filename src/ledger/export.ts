@@ -1,7 +1,7 @@
 import { highestRisk } from '../shared/categories.ts';
 import type { Check } from '../shared/validate.ts';
 import type { Channel, ConsentRecord, ConsentStatus, EventKind, LedgerEvent } from './model.ts';
-import { exportedRecordProblem, rebuild } from './schema.ts';
+import { exportedRecordChecker, rebuild } from './schema.ts';
 
 /**
  * The ledger leaves the extension only as files the person saves: JSON (complete, re-importable),
@@ -82,6 +82,8 @@ const ISO_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
 const isIsoTime: Check<string> = (v): v is string =>
   typeof v === 'string' && ISO_PATTERN.test(v) && Number.isSafeInteger(Date.parse(v)) && Date.parse(v) >= 0;
 
+const exportedRecordProblem = exportedRecordChecker(isIsoTime);
+
 function fromExported(value: ExportedRecord): ConsentRecord {
   const time = (text: Iso): number => Date.parse(text);
   const timeOrNull = (text: Iso | null): number | null => (text === null ? null : time(text));
@@ -127,7 +129,7 @@ export function parseImport(text: string): ParsedImport {
   const result: ConsentRecord[] = [];
   let events = 0;
   for (const [index, value] of (records as unknown[]).entries()) {
-    const problem = exportedRecordProblem(value, isIsoTime);
+    const problem = exportedRecordProblem(value);
     if (problem !== null) return { error: `Record ${index + 1} in this file cannot be imported: ${problem}. Nothing was imported.` };
     const checked = rebuild(fromExported(value as ExportedRecord));
     if ('problem' in checked) {

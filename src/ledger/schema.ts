@@ -73,9 +73,10 @@ export type Checked = { record: ConsentRecord } | { problem: string };
  * Validates a stored-format record (times in epoch ms) and rebuilds it: history sorted by time
  * (stable), scopes sorted and unique, derived fields recomputed.
  */
+const STORED_SHAPE = recordShape(isTime, isObject({ at: isTime, kind: isOneOf(EVENT_KINDS), evidence: isEvidence }));
+
 export function checkStoredRecord(value: unknown): Checked {
-  const isEvent = isObject({ at: isTime, kind: isOneOf(EVENT_KINDS), evidence: isEvidence });
-  const problem = shapeProblem(value, recordShape(isTime, isEvent));
+  const problem = shapeProblem(value, STORED_SHAPE);
   if (problem !== null) return { problem };
   return rebuild(value as ConsentRecord);
 }
@@ -89,8 +90,8 @@ export function rebuild(record: ConsentRecord): Checked {
   return { record: buildRecord({ ...bodyOf(record), scopes }, history) };
 }
 
-/** The same shape with ISO-8601 UTC times, as in JSON exports; used by the import parser. */
-export function exportedRecordProblem(value: unknown, isIsoTime: Check<unknown>): string | null {
-  const isEvent = isObject({ at: isIsoTime, kind: isOneOf(EVENT_KINDS), evidence: isEvidence });
-  return shapeProblem(value, recordShape(isIsoTime, isEvent));
+/** The same shape with ISO-8601 UTC times, as in JSON exports: a check for the import parser. */
+export function exportedRecordChecker(isIsoTime: Check<unknown>): (value: unknown) => string | null {
+  const shape = recordShape(isIsoTime, isObject({ at: isIsoTime, kind: isOneOf(EVENT_KINDS), evidence: isEvidence }));
+  return (value) => shapeProblem(value, shape);
 }
