@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ConsentRecord, DetectionInput, EventKind } from '../../src/ledger/model.ts';
+import { CONSENT_STATUSES, EVENT_KINDS } from '../../src/ledger/model.ts';
 import {
   applyDetection,
   applyStatus,
@@ -8,6 +10,7 @@ import {
   isStale,
   mergeImported,
   mergeKey,
+  STATUS_TABLE,
 } from '../../src/ledger/rules.ts';
 import { DAY, EMAIL, FRIENDS, oauthDetection, POSTS, sequentialIds, T0, widgetDetection } from './ledger-fixtures.ts';
 
@@ -257,3 +260,20 @@ describe('merging an imported copy', () => {
 function social(): ConsentRecord {
   return single([oauthDetection({ outcome: 'granted' })]);
 }
+
+describe('documentation', () => {
+  it('docs/ledger.md prints the status table the code runs', () => {
+    const doc = readFileSync(new URL('../../docs/ledger.md', import.meta.url), 'utf8');
+    const rows = doc
+      .split('\n')
+      .filter((line) => line.startsWith('| ') && EVENT_KINDS.includes(line.split('|')[1]?.trim() as EventKind))
+      .map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
+    const header = doc.split('\n').find((line) => line.startsWith('| event'))?.split('|').slice(2, -1).map((cell) => cell.trim());
+    expect(header).toEqual([...CONSENT_STATUSES]);
+    expect(rows.map((row) => row[0])).toEqual([...EVENT_KINDS]);
+    for (const [kind, ...cells] of rows) {
+      const expected = CONSENT_STATUSES.map((status) => STATUS_TABLE[kind as EventKind][status] ?? '·');
+      expect(cells, kind).toEqual(expected);
+    }
+  });
+});
