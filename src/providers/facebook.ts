@@ -61,6 +61,19 @@ export default {
       'Find the app under "Active" and choose "Remove".',
       'Confirm with "Remove" in the dialog.',
     ],
+    // Modelled on Settings > Apps and Websites (help 405094243235242: Active tab, "View and edit",
+    // "Remove", a "Remove <app>?" dialog). Facebook's class names change with every build, so the
+    // recipe holds on to roles, aria-labels and the app_id in the "View and edit" link.
+    recipe: {
+      list: '[role="list"][aria-label="Active apps and websites"]',
+      row: '[role="list"][aria-label="Active apps and websites"] > [role="listitem"]',
+      rowName: 'span[dir="auto"]',
+      remove: '[role="button"][aria-label^="Remove"]',
+      confirm: '[role="dialog"] [role="button"][aria-label="Remove"]',
+      signIn: 'form#login_form',
+      clientId: { selector: 'a[href*="app_id="]', attribute: 'href', pattern: 'app_id=(\\d+)' },
+    },
+    fixtures: ['https://www.facebook.com/settings?tab=applications'],
   },
   fixtures: {
     positive: [

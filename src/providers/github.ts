@@ -62,6 +62,21 @@ export default {
       'Choose "…" next to the app.',
       'Choose "Revoke" and confirm with "I understand, revoke access".',
     ],
+    // Modelled on Settings > Applications > Authorized OAuth Apps (docs.github.com "Reviewing your
+    // authorized OAuth apps": a "…" menu beside each app, "Revoke", then "I understand, revoke
+    // access"). Each app links to /settings/connections/applications/<client_id>.
+    recipe: {
+      list: '#oauth-authorizations',
+      row: '#oauth-authorizations > .Box-row',
+      rowName: 'a.oauth-app-name',
+      reveal: 'details.dropdown > summary',
+      remove: 'button.revoke-authorization',
+      confirm: 'details-dialog button.btn-danger[type="submit"]',
+      signIn: 'form[action="/session"]',
+      emptyList: '.blankslate',
+      clientId: { selector: 'a[href^="/settings/connections/applications/"]', attribute: 'href', pattern: '/applications/([^/?#]+)' },
+    },
+    fixtures: ['https://github.com/settings/applications'],
   },
   fixtures: {
     positive: [

@@ -83,6 +83,21 @@ export default {
       'Choose the app in the list.',
       'Choose "Delete all connections you have with" the app, then "Confirm".',
     ],
+    // Modelled on "Your connections to third-party apps & services" (support.google.com/accounts/
+    // answer/13533235): an app opens to its details with "Delete all connections you have with
+    // <app>", confirmed with "Confirm". The same list also lives at /connections.
+    pages: ['https://myaccount.google.com/connections'],
+    recipe: {
+      list: 'ul[aria-label="Apps with access to your account"]',
+      row: 'ul[aria-label="Apps with access to your account"] > li',
+      rowName: '.app-title',
+      reveal: 'button[aria-expanded]',
+      remove: 'button.delete-connections',
+      confirm: '[role="alertdialog"] button.confirm',
+      signIn: 'input#identifierId',
+      emptyList: '.no-connections',
+    },
+    fixtures: ['https://myaccount.google.com/permissions'],
   },
   fixtures: {
     positive: [

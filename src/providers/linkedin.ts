@@ -43,6 +43,8 @@ export default {
       'Find the app in the list.',
       'Choose "Remove" and confirm.',
     ],
+    // Guided: no recipe; the assistant highlights the app's name on this page.
+    fixtures: ['https://www.linkedin.com/psettings/permitted-services'],
   },
   fixtures: {
     positive: [

@@ -51,6 +51,20 @@ export default {
       'Choose "Edit" next to the app.',
       'Choose "Remove these permissions" and confirm. For a work or school account, ask your administrator or use myapps.microsoft.com.',
     ],
+    // Modelled on "Apps and services that can access your data" (each app with "Edit", then
+    // "Remove these permissions" and "Remove"). Signing in happens on the same address with
+    // Microsoft's sign-in form (input name="loginfmt").
+    recipe: {
+      list: '#consentList',
+      row: '#consentList > .consent-item',
+      rowName: '.consent-item__name',
+      reveal: 'a.consent-item__edit',
+      remove: 'button.consent-item__remove',
+      confirm: '[role="dialog"] button.dialog-remove',
+      signIn: 'input[name="loginfmt"]',
+      emptyList: '#noConsents',
+    },
+    fixtures: ['https://account.live.com/consent/Manage'],
   },
   fixtures: {
     positive: [

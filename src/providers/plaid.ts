@@ -37,6 +37,19 @@ export default {
       'Open the app under "Connections".',
       'Choose "Disconnect" and confirm.',
     ],
+    // Modelled on Plaid Portal (support-my.plaid.com: "view and control the app connections"):
+    // "Connections" lists each app and the accounts it reaches, with "Disconnect", confirmed in a
+    // dialog. Signing in is by phone number on the same address.
+    recipe: {
+      list: 'ul.connection-list',
+      row: 'ul.connection-list > li.connection-card',
+      rowName: '.connection-card__name',
+      remove: 'button.connection-card__disconnect',
+      confirm: '[role="dialog"] button.modal__confirm',
+      signIn: 'form.login-form',
+      emptyList: '.connections-empty',
+    },
+    fixtures: ['https://my.plaid.com/'],
   },
   fixtures: {
     positive: ['https://www.budgetly.app/connect-bank'],

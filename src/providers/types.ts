@@ -62,6 +62,25 @@ export interface RevokeRecipe {
   readonly confirm?: string;
   /** Document-wide: present when the provider wants the user to sign in first. */
   readonly signIn?: string;
+  /**
+   * Inside a row: the control that shows `remove` when the page keeps it in a menu or an
+   * expanding panel (GitHub's "…", Microsoft's "Edit"). Clicked only on the named app's row.
+   */
+  readonly reveal?: string;
+  /** Document-wide: the list's container. Neither it, `signIn` nor `emptyList` present: the page changed. */
+  readonly list?: string;
+  /** Document-wide: present when the provider shows that no app is connected. */
+  readonly emptyList?: string;
+  /** Where a row names the app's client id, e.g. a link to the app's details page. */
+  readonly clientId?: RecipeClientId;
+}
+
+/** Reads the client id out of one attribute of an element inside a row. */
+export interface RecipeClientId {
+  readonly selector: string;
+  readonly attribute: string;
+  /** A regular expression's source whose first group is the id; the whole value when absent. */
+  readonly pattern?: string;
 }
 
 export interface Revocation {
@@ -70,6 +89,16 @@ export interface Revocation {
   /** Plain-language steps, shown when the assistant cannot do it for the user. */
   readonly steps: readonly string[];
   readonly recipe?: RevokeRecipe;
+  /**
+   * More URL prefixes (scheme, host, path) where the same list lives, when `url` is not its only
+   * address (Google's /connections beside /permissions).
+   */
+  readonly pages?: readonly string[];
+  /**
+   * The fixture pages modelled on the management page (test/fixtures/<host>/<path>); every recipe
+   * is checked against them.
+   */
+  readonly fixtures?: readonly string[];
 }
 
 export interface ProviderDefinition {

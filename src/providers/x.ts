@@ -53,6 +53,21 @@ export default {
       'Under "Connected apps", choose the app.',
       'Choose "Revoke app permissions" and confirm.',
     ],
+    // Modelled on Settings > Connected apps (help.x.com "Connect or revoke access to third-party
+    // apps"): an app opens to "Revoke app permissions", confirmed in X's confirmation sheet
+    // (data-testid confirmationSheetConfirm, as in X's other confirmations). X marks its
+    // components with data-testid; its class names are generated.
+    recipe: {
+      list: '[data-testid="connectedApps"]',
+      row: '[data-testid="connectedApps"] > [data-testid="connectedApp"]',
+      rowName: 'span[dir="ltr"]',
+      reveal: '[data-testid="connectedAppEntry"]',
+      remove: '[role="button"][data-testid="revokeAppPermissions"]',
+      confirm: '[data-testid="confirmationSheetDialog"] [data-testid="confirmationSheetConfirm"]',
+      signIn: 'input[autocomplete="username"]',
+      emptyList: '[data-testid="emptyState"]',
+    },
+    fixtures: ['https://x.com/settings/connected_apps'],
   },
   fixtures: {
     positive: [

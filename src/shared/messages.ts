@@ -1,6 +1,6 @@
 import type { DataCategory, Risk } from './categories.ts';
 import { DATA_CATEGORIES, RISKS } from './categories.ts';
-import type { PromptTopic } from '../providers/types.ts';
+import type { PromptTopic, RevokeRecipe } from '../providers/types.ts';
 import type { ConsentRecord, ConsentStatus } from '../ledger/model.ts';
 import { CONSENT_STATUSES } from '../ledger/model.ts';
 import type { LedgerSort, RecordSummary } from '../ledger/index.ts';
@@ -48,6 +48,59 @@ export interface NoticeView {
   readonly blockable: boolean;
 }
 
+/** Why a revocation is still pending: what the person is asked to do about it. */
+export const PENDING_REASONS = ['signin', 'ambiguous', 'not-found', 'unexpected-page', 'confirm-missing', 'still-listed'] as const;
+export type PendingReason = (typeof PENDING_REASONS)[number];
+
+/** What a provider's management page showed: its list, a sign-in step, or a page the recipe does not fit. */
+export const LIST_STATES = ['list', 'signin', 'unexpected'] as const;
+export type ListState = (typeof LIST_STATES)[number];
+
+/** Inventory bounds: what one page may add to the ledger. */
+export const INVENTORY_LIMITS = { apps: 200, name: 256 } as const;
+
+export interface ListedAppView {
+  readonly name: string;
+  readonly clientId: string | null;
+}
+
+/** The revoke assistant on a provider's management page (src/content/revoke.ts). */
+export type AssistantMessage =
+  /** What to do on this page: the background answers from the page's address, which the browser gives. */
+  | { type: 'get-revoke-task' }
+  /** `person`: the person said they removed it where Linkwatch could not check the list. */
+  | { type: 'revoke-report'; recordId: string; outcome: 'revoked'; checkedBy: 'list' | 'person' }
+  | { type: 'revoke-report'; recordId: string; outcome: 'pending'; reason: PendingReason }
+  | { type: 'inventory-report'; providerId: string; state: ListState; apps: ListedAppView[] };
+
+/** One app the person asked Linkwatch to remove from this provider. */
+export interface RevokeTask {
+  readonly recordId: string;
+  /** How people name the app: "budgetly.app". */
+  readonly app: string;
+  /** The names it may be listed under (match.ts namesFor). */
+  readonly names: readonly string[];
+  readonly clientId: string | null;
+}
+
+export interface RevokePage {
+  readonly providerId: string;
+  readonly providerName: string;
+  /** null: guided mode, the assistant shows `steps` and highlights the app's name. */
+  readonly recipe: RevokeRecipe | null;
+  readonly steps: readonly string[];
+  /** This tab's task first; empty while Linkwatch only reads the list (a scan). */
+  readonly tasks: readonly RevokeTask[];
+}
+
+export type AssistantReply<M extends AssistantMessage> = M extends { type: 'get-revoke-task' }
+  ? RevokePage | null
+  : M extends { type: 'revoke-report' }
+    ? { done: true }
+    : M extends { type: 'inventory-report' }
+      ? { imported: number }
+      : never;
+
 export type FromContent =
   /** An aggregator's script, frame or request seen on the page; `showing` once the user can see it. */
   | { type: 'report-widget'; providerId: string; url: string; showing: boolean }
@@ -55,7 +108,8 @@ export type FromContent =
   | { type: 'report-prompt'; providerId: string; topic: PromptTopic; text: string; cta: string }
   /** On an identity provider's page: what did the background see this tab navigate to? */
   | { type: 'get-page-notices' }
-  | { type: 'notice-decision'; detectionId: string; decision: NoticeDecision };
+  | { type: 'notice-decision'; detectionId: string; decision: NoticeDecision }
+  | AssistantMessage;
 
 /** The person's settings as extension pages see and change them (prefs-store's Settings). */
 export interface SettingsView {
@@ -167,7 +221,9 @@ export interface RevokeReply {
   readonly automated: boolean;
 }
 
-export type Reply<M extends Message> = M extends { type: 'report-widget' | 'report-prompt' }
+export type Reply<M extends Message> = M extends AssistantMessage
+  ? AssistantReply<M>
+  : M extends { type: 'report-widget' | 'report-prompt' }
   ? { stored: true; notice: NoticeView | null }
   : M extends { type: 'get-page-notices' }
     ? { notices: NoticeView[] }
@@ -214,6 +270,19 @@ const fromContentChecks: Record<FromContent['type'], Check<FromContent>> = {
     type: isOneOf(['notice-decision']),
     detectionId: isString(64),
     decision: isOneOf(NOTICE_DECISIONS),
+  }),
+  'get-revoke-task': isObject({ type: isOneOf(['get-revoke-task']) }),
+  'revoke-report': (v): v is Extract<FromContent, { type: 'revoke-report' }> =>
+    isObject({ type: isOneOf(['revoke-report']), recordId: isString(64), outcome: isOneOf(['revoked']), checkedBy: isOneOf(['list', 'person']) })(v) ||
+    isObject({ type: isOneOf(['revoke-report']), recordId: isString(64), outcome: isOneOf(['pending']), reason: isOneOf(PENDING_REASONS) })(v),
+  'inventory-report': isObject({
+    type: isOneOf(['inventory-report']),
+    providerId,
+    state: isOneOf(LIST_STATES),
+    apps: isArrayOf(
+      isObject({ name: isString(INVENTORY_LIMITS.name), clientId: isNullable(isString(INVENTORY_LIMITS.name)) }),
+      INVENTORY_LIMITS.apps,
+    ),
   }),
 };
 

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { Window } from 'happy-dom';
 import { PROVIDERS, providerById } from '../../src/providers/index.ts';
 import type { OAuthSignature, ProviderDefinition } from '../../src/providers/types.ts';
 import { DATA_CATEGORIES, RISKS } from '../../src/shared/categories.ts';
@@ -159,5 +160,57 @@ describe.each(PROVIDERS.map((provider) => [provider.id, provider] as const))('pr
       const owners = PROVIDERS.filter((other) => other.oauth && matchesOAuth(new URL(url), other.oauth));
       expect(owners.map(({ id }) => id), url).toEqual([]);
     }
+  });
+});
+
+// Revoke recipes are data: each is checked against the fixture modelled on its management page
+// (test/unit/revoke-assistant.test.ts then drives the assistant through every variant of it).
+const AUTOMATED = ['facebook', 'google', 'github', 'x', 'microsoft', 'plaid'];
+const withRecipe = PROVIDERS.filter((provider) => provider.revocation.recipe);
+
+describe('revoke recipes', () => {
+  it('automate at least Facebook, Google, GitHub, X, Microsoft and Plaid Portal', () => {
+    expect(withRecipe.map(({ id }) => id)).toEqual(expect.arrayContaining(AUTOMATED));
+  });
+
+  it('leave every other provider guided, with steps to show', () => {
+    for (const provider of PROVIDERS.filter((p) => !p.revocation.recipe)) expect(provider.revocation.steps.length, provider.id).toBeGreaterThan(0);
+  });
+
+  describe.each(withRecipe.map((provider) => [provider.id, provider] as const))('%s', (_id, provider) => {
+    const recipe = provider.revocation.recipe as NonNullable<ProviderDefinition['revocation']['recipe']>;
+    const selectors = Object.entries(recipe).flatMap(([field, value]) =>
+      typeof value === 'string' ? [[field, value] as const] : [[`${field}.selector`, (value as { selector: string }).selector] as const],
+    );
+
+    it('uses valid CSS selectors, and a valid client id pattern', () => {
+      const { document } = new Window();
+      for (const [field, selector] of selectors) expect(() => document.querySelector(selector), field).not.toThrow();
+      if (recipe.clientId?.pattern) expect(new RegExp(recipe.clientId.pattern).source).toContain('(');
+    });
+
+    it('lists its management fixture pages, at its revocation URL', () => {
+      const pages = provider.revocation.fixtures ?? [];
+      expect(pages).toContain(provider.revocation.url);
+      for (const url of pages) {
+        const file = fixtureFileOf(new URL(url));
+        expect(file, `no file under test/fixtures for ${url}`).toBeDefined();
+        expect(FIXTURE_META.exec(readFileSync(file ?? '', 'utf8'))?.[1], url).toBe('negative');
+      }
+    });
+
+    it('fits the list its fixture page shows: rows, each with a name and a remove control', () => {
+      const { document } = new Window();
+      document.body.innerHTML = readFileSync(fixtureFileOf(new URL(provider.revocation.url)) ?? '', 'utf8');
+      const list = (document.querySelector('template#variant-list') as unknown as HTMLTemplateElement | null)?.content;
+      expect(list, 'the fixture has a list variant').toBeDefined();
+      const rows = [...(list?.querySelectorAll(recipe.row) ?? [])];
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) {
+        expect(row.querySelector(recipe.rowName)?.textContent?.trim()).not.toBe('');
+        expect(row.querySelector(recipe.remove)).not.toBeNull();
+        if (recipe.reveal) expect(row.querySelector(recipe.reveal)).not.toBeNull();
+      }
+    });
   });
 });
