@@ -276,6 +276,7 @@ export class LedgerStore {
       if (version < CURRENT_SCHEMA_VERSION && this.readOnlyReason === null) migratedFrom = version;
     }
     await this.loadRecords(snapshot);
+    if (this.readOnlyReason === null && V1_DETECTIONS_KEY in snapshot) await this.absorbV1(snapshot).catch(() => undefined);
     const expired = this.readOnlyReason === null ? await this.expire(this.now()).catch(() => 0) : 0;
     return { records: this.ledger.size, quarantined: this.quarantine.length, migratedFrom, readOnly: this.readOnly, expired };
   }
@@ -285,9 +286,7 @@ export class LedgerStore {
     const migrated = migrate(snapshot, version, { providerById: this.options.providerById, now: this.now() });
     try {
       if (Object.keys(migrated.set).length > 0) await this.persist(migrated.set);
-      // A leftover from an interrupted migration is removed once the new data is safely stored.
-      const leftovers = [...migrated.remove, ...(version === CURRENT_SCHEMA_VERSION && V1_DETECTIONS_KEY in snapshot ? [V1_DETECTIONS_KEY] : [])];
-      if (leftovers.length > 0) await this.attempt(() => this.area.remove(leftovers));
+      if (migrated.remove.length > 0) await this.attempt(() => this.area.remove([...migrated.remove]));
     } catch (error) {
       if (!(error instanceof LedgerStorageError)) throw error;
       // The old data is untouched; show what can be shown and change nothing more this session.
@@ -295,6 +294,30 @@ export class LedgerStore {
       return snapshot;
     }
     return migrated.snapshot;
+  }
+
+  /**
+   * v1 data next to current data: a migration stopped before it removed the old key, or an older
+   * build ran again and recorded more. Merged like an import (known events count once), then
+   * removed; nothing the older build recorded is lost.
+   */
+  private async absorbV1(snapshot: Snapshot): Promise<void> {
+    const converted = migrate({ [V1_DETECTIONS_KEY]: snapshot[V1_DETECTIONS_KEY] }, 1, {
+      providerById: this.options.providerById,
+      now: this.now(),
+    }).snapshot;
+    const incoming: ConsentRecord[] = [];
+    const items: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(converted)) {
+      if (key.startsWith(RECORD_PREFIX)) incoming.push(value as ConsentRecord);
+      // Never over another quarantined entry: an older one under the same index stays.
+      else if (key.startsWith(QUARANTINE_PREFIX) && !(key in snapshot)) items[key] = value;
+    }
+    const plan = this.ledger.planImport(incoming, this.newId);
+    for (const record of plan.writes) items[recordKey(record.id)] = record;
+    if (Object.keys(items).length > 0) await this.persist(items);
+    for (const record of plan.writes) this.ledger.put(record);
+    await this.attempt(() => this.area.remove(V1_DETECTIONS_KEY));
   }
 
   private async loadRecords(snapshot: Snapshot): Promise<void> {

@@ -58,7 +58,12 @@ export interface QueryResult {
 
 export const MAX_PAGE = 500;
 
+/** Kept flat and built in one place, so scans and comparisons read one object shape. */
 interface Entry {
+  readonly id: string;
+  readonly status: ConsentStatus;
+  readonly lastSeenAt: number;
+  readonly risk: Risk;
   readonly record: ConsentRecord;
   readonly key: string;
   readonly summary: Omit<RecordSummary, 'stale'>;
@@ -102,6 +107,10 @@ function entryFor(record: ConsentRecord): Entry {
   ];
   const providers = [record.providerId, record.source.providerId, record.intermediary?.providerId];
   return {
+    id: record.id,
+    status: record.status,
+    lastSeenAt: record.lastSeenAt,
+    risk: summary.risk,
     record,
     key: mergeKey(record),
     summary,
@@ -112,7 +121,7 @@ function entryFor(record: ConsentRecord): Entry {
 }
 
 function byRecent(a: Entry, b: Entry): number {
-  return b.record.lastSeenAt - a.record.lastSeenAt || (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0);
+  return b.lastSeenAt - a.lastSeenAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 function byRisk(a: Entry, b: Entry): number {
@@ -146,6 +155,8 @@ export class Ledger {
   private readonly idByKey = new Map<string, string>();
   private readonly idsByStatus = new Map<ConsentStatus, Set<string>>(CONSENT_STATUSES.map((status) => [status, new Set()]));
   private readonly sorted: Record<LedgerSort, Entry[]> = { recent: [], risk: [] };
+  /** Records per status and risk: a query filtered only by these knows its total without a scan. */
+  private readonly countByStatusRisk = new Map<string, number>();
 
   get size(): number {
     return this.entries.size;
@@ -202,24 +213,32 @@ export class Ledger {
     this.entries.clear();
     this.idByKey.clear();
     for (const ids of this.idsByStatus.values()) ids.clear();
+    this.countByStatusRisk.clear();
     this.sorted.recent = [];
     this.sorted.risk = [];
   }
 
   private index(entry: Entry): void {
-    this.entries.set(entry.record.id, entry);
-    this.idByKey.set(entry.key, entry.record.id);
-    this.idsByStatus.get(entry.record.status)?.add(entry.record.id);
+    this.entries.set(entry.id, entry);
+    this.idByKey.set(entry.key, entry.id);
+    this.idsByStatus.get(entry.status)?.add(entry.id);
+    this.countEntry(entry, 1);
+  }
+
+  private countEntry(entry: Entry, change: 1 | -1): void {
+    const cell = `${entry.status}|${entry.risk}`;
+    this.countByStatusRisk.set(cell, (this.countByStatusRisk.get(cell) ?? 0) + change);
   }
 
   private unindex(entry: Entry): void {
-    this.entries.delete(entry.record.id);
-    if (this.idByKey.get(entry.key) === entry.record.id) this.idByKey.delete(entry.key);
-    this.idsByStatus.get(entry.record.status)?.delete(entry.record.id);
+    this.entries.delete(entry.id);
+    if (this.idByKey.get(entry.key) === entry.id) this.idByKey.delete(entry.key);
+    this.idsByStatus.get(entry.status)?.delete(entry.id);
+    this.countEntry(entry, -1);
     for (const sort of Object.keys(ORDERS) as LedgerSort[]) {
       const list = this.sorted[sort];
       const at = position(list, entry, ORDERS[sort]);
-      if (list[at]?.record.id === entry.record.id) list.splice(at, 1);
+      if (list[at]?.id === entry.id) list.splice(at, 1);
     }
   }
 
@@ -232,19 +251,33 @@ export class Ledger {
     const statuses = query.statuses?.length ? new Set(query.statuses) : null;
     const offset = Math.max(0, Math.trunc(query.offset ?? 0));
     const limit = Math.min(MAX_PAGE, Math.max(0, Math.trunc(query.limit ?? 50)));
+    const staleOnly = query.staleOnly === true;
+    // Filtered by status and risk at most, the total comes from the counts and the walk can stop
+    // at the end of the page; text, provider and staleness filters need the full scan.
+    const countedTotal = text === '' && providerIds === null && !staleOnly ? this.countMatching(statuses, risks) : null;
     const items: RecordSummary[] = [];
-    let total = 0;
+    let matched = 0;
     for (const entry of this.sorted[query.sort]) {
-      if (statuses !== null && !statuses.has(entry.record.status)) continue;
-      if (risks !== null && !risks.has(entry.summary.risk)) continue;
+      if (countedTotal !== null && items.length >= limit) break;
+      if (statuses !== null && !statuses.has(entry.status)) continue;
+      if (risks !== null && !risks.has(entry.risk)) continue;
       if (providerIds !== null && !entry.providers.some((id) => providerIds.has(id))) continue;
       if (text !== '' && !entry.haystack.includes(text)) continue;
-      const stale = isStaleBefore(entry.record, cutoff);
-      if (query.staleOnly === true && !stale) continue;
-      if (total >= offset && items.length < limit) items.push({ ...entry.summary, stale });
-      total++;
+      const stale = isStaleBefore(entry, cutoff);
+      if (staleOnly && !stale) continue;
+      if (matched >= offset && items.length < limit) items.push({ ...entry.summary, stale });
+      matched++;
     }
-    return { total, items };
+    return { total: countedTotal ?? matched, items };
+  }
+
+  private countMatching(statuses: ReadonlySet<ConsentStatus> | null, risks: ReadonlySet<Risk> | null): number {
+    let total = 0;
+    for (const [cell, count] of this.countByStatusRisk) {
+      const [status, risk] = cell.split('|') as [ConsentStatus, Risk];
+      if ((statuses === null || statuses.has(status)) && (risks === null || risks.has(risk))) total += count;
+    }
+    return total;
   }
 
   /**

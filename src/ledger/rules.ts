@@ -118,8 +118,17 @@ export function buildRecord(body: RecordBody, history: readonly LedgerEvent[]): 
   let lastSeenAt = first.at;
   for (const event of history) if (SIGHTINGS.has(event.kind)) lastSeenAt = event.at;
   const expiresAt = grantedAt !== null && body.durationDays !== null ? grantedAt + body.durationDays * DAY_MS : null;
+  // Spelled out, not spread: every record gets the same property order, hence one hidden class,
+  // which keeps the popup's scans over 10,000 records fast.
   return {
-    ...body,
+    id: body.id,
+    source: body.source,
+    recipient: body.recipient,
+    intermediary: body.intermediary,
+    providerId: body.providerId,
+    channel: body.channel,
+    scopes: body.scopes,
+    durationDays: body.durationDays,
     history,
     status,
     createdAt: first.at,
@@ -314,7 +323,7 @@ export function staleCutoff(now: number, months = 12): number {
   return date.getTime();
 }
 
-export function isStaleBefore(record: ConsentRecord, cutoff: number): boolean {
+export function isStaleBefore(record: Pick<ConsentRecord, 'status' | 'lastSeenAt'>, cutoff: number): boolean {
   return record.status === 'granted' && record.lastSeenAt < cutoff;
 }
 

@@ -143,6 +143,23 @@ describe('schema migrations', () => {
     expect(second.size).toBe(4);
   });
 
+  it('merges v1 detections an older build wrote after the migration, losing none', async () => {
+    const area = new MemoryStorageArea();
+    await area.set(V1_FIXTURE);
+    await new LedgerStore(area, { providerById, now: () => T0 }).load();
+    // The person went back to the first build for a while; it knows only `detections`.
+    const later = { providerId: 'facebook', pageUrl: OAUTH_URL, at: T0 + 90_000, kind: 'oauth' };
+    const other = { providerId: 'plaid', pageUrl: 'https://www.newapp.example/link', at: T0 + 95_000, kind: 'widget' };
+    await area.set({ [V1_DETECTIONS_KEY]: [later, other] });
+    const store = new LedgerStore(area, { providerById, now: () => T0 + 100_000 });
+    await store.load();
+    expect(area.snapshot()[V1_DETECTIONS_KEY]).toBeUndefined();
+    expect(store.size).toBe(5);
+    expect(store.get('v1-0')?.history.map((e) => e.at)).toEqual([T0, T0 + 60_000, T0 + 90_000]);
+    expect([...store.ledger.records()].filter((r) => r.recipient.site === 'newapp.example')).toHaveLength(1);
+    expect(store.quarantined()).toHaveLength(4);
+  });
+
   it('keeps v1 data untouched and goes read-only when the migrated data cannot be written', async () => {
     const area = new MemoryStorageArea();
     await area.set(V1_FIXTURE);
