@@ -115,7 +115,7 @@ async function decide(detection: tabs.TabDetection, decision: NoticeDecision, pa
 async function onExtensionPageMessage(message: FromExtensionPage): Promise<Reply<FromExtensionPage>> {
   return handleExtensionPageMessage(message, { ledger: () => ledger, providerById, revoke: null });
 }
-announceLedgerChanges();
+announceLedgerChanges(() => ledger);
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   const from = classifySender(sender);

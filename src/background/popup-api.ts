@@ -4,6 +4,7 @@ import type { ProviderDefinition } from '../providers/types.ts';
 import type { ConsentRecord, EventKind } from '../ledger/model.ts';
 import { MAX_PAGE, type RecordSummary } from '../ledger/index.ts';
 import { toCsv, toJson, toReceiptHtml } from '../ledger/export.ts';
+import { RECORD_PREFIX } from '../ledger/migrations.ts';
 import type {
   FromExtensionPage,
   LedgerPage,
@@ -49,7 +50,18 @@ const INTRO_KEY = 'popup/intro-dismissed';
 
 const POPUP_EVIDENCE = 'in the Linkwatch popup';
 
+/** Messages after which the ledger (and so any grouping of it) may have changed. */
+const CHANGES_LEDGER: ReadonlySet<FromExtensionPage['type']> = new Set(['block', 'unblock', 'revoke', 'undo-revoke', 'import', 'erase', 'scan-accounts']);
+
 export async function handleExtensionPageMessage(message: FromExtensionPage, deps: PopupApiDeps): Promise<Reply<FromExtensionPage>> {
+  try {
+    return await answer(message, deps);
+  } finally {
+    if (CHANGES_LEDGER.has(message.type)) forgetGroupings();
+  }
+}
+
+async function answer(message: FromExtensionPage, deps: PopupApiDeps): Promise<Reply<FromExtensionPage>> {
   const store = await deps.ledger();
   const now = deps.now?.() ?? Date.now();
   switch (message.type) {
@@ -196,12 +208,34 @@ function providersIn(store: LedgerStore, deps: PopupApiDeps): Overview['provider
     .sort((a, b) => a.name.localeCompare(b.name, 'en'));
 }
 
+interface Grouping {
+  readonly order: readonly RecordSummary[];
+  readonly groups: readonly SourceGroup[];
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const GROUPINGS_KEPT = 8;
 /**
- * One page of the records matching `query`, grouped by data source: the groups come in the order
- * of their first record in the chosen sort, and keep that sort inside.
+ * Grouped orders by query, until the ledger next changes. Grouping needs every matching record,
+ * which for 10,000 records costs far more than the popup's first-paint budget; the popup asks for
+ * the same query page after page and on every open, so it is computed once per ledger state.
  */
-export function ledgerPage(store: LedgerStore, query: LedgerPageQuery, now: number): LedgerPage {
-  const { offset = 0, limit = 100, ...filters } = query;
+const groupings = new Map<string, Grouping>();
+let groupedStore: LedgerStore | null = null;
+
+function forgetGroupings(): void {
+  groupings.clear();
+}
+
+function grouping(store: LedgerStore, filters: Omit<LedgerPageQuery, 'offset' | 'limit'>, now: number): Grouping {
+  if (groupedStore !== store) {
+    forgetGroupings();
+    groupedStore = store;
+  }
+  // Staleness is by calendar month: the same query on another day may flag other records.
+  const key = JSON.stringify([filters.sort, filters.text ?? '', filters.providerIds ?? [], filters.risks ?? [], filters.statuses ?? [], filters.staleOnly ?? false, Math.floor(now / DAY_MS)]);
+  const kept = groupings.get(key);
+  if (kept) return kept;
   const matching: RecordSummary[] = [];
   for (;;) {
     const page = store.ledger.query({ ...filters, now, offset: matching.length, limit: MAX_PAGE });
@@ -215,12 +249,25 @@ export function ledgerPage(store: LedgerStore, query: LedgerPageQuery, now: numb
     else bySource.set(item.source, [item]);
   }
   const groups: SourceGroup[] = [];
-  const ordered: RecordSummary[] = [];
+  const order: RecordSummary[] = [];
   for (const [label, items] of bySource) {
-    groups.push({ label, start: ordered.length, count: items.length });
-    ordered.push(...items);
+    groups.push({ label, start: order.length, count: items.length });
+    order.push(...items);
   }
-  return { total: ordered.length, groups, offset, items: ordered.slice(offset, offset + limit) };
+  if (groupings.size >= GROUPINGS_KEPT) groupings.delete(groupings.keys().next().value as string);
+  const result = { order, groups };
+  groupings.set(key, result);
+  return result;
+}
+
+/**
+ * One page of the records matching `query`, grouped by data source: the groups come in the order
+ * of their first record in the chosen sort, and keep that sort inside.
+ */
+export function ledgerPage(store: LedgerStore, query: LedgerPageQuery, now: number): LedgerPage {
+  const { offset = 0, limit = 100, ...filters } = query;
+  const { order, groups } = grouping(store, filters, now);
+  return { total: order.length, groups, offset, items: order.slice(offset, offset + limit) };
 }
 
 async function recordDetail(store: LedgerStore, record: ConsentRecord, deps: PopupApiDeps): Promise<RecordDetail> {
@@ -237,16 +284,43 @@ async function recordDetail(store: LedgerStore, record: ConsentRecord, deps: Pop
 }
 
 const LEDGER_CHANGED: ToExtensionPage = { type: 'ledger-changed' };
+/** What the popup shows when it opens: every record, riskiest first. */
+const DEFAULT_QUERY: LedgerPageQuery = { sort: 'risk' };
+/** How long a broadcast waits for the store's memory to catch up with storage (see below). */
+const LANDING_WAIT_MS = 2000;
+const LANDING_POLL_MS = 10;
+
+/** The store's memory holds what these storage changes wrote (or removed). */
+function landed(store: LedgerStore, changes: Record<string, Storage.StorageChange>): boolean {
+  for (const [key, change] of Object.entries(changes)) {
+    if (!key.startsWith(RECORD_PREFIX)) continue;
+    const held = store.get(key.slice(RECORD_PREFIX.length));
+    const written = change.newValue as ConsentRecord | undefined;
+    if (written === undefined ? held !== undefined : held?.updatedAt !== written.updatedAt || held.history.length !== written.history.length) return false;
+  }
+  return true;
+}
 
 /**
  * Tells open extension pages after every ledger write, whoever wrote it (a detection, the popup,
- * the revoke assistant). Watching storage catches them all in one place. With no page open the
- * browser rejects the message: that is the normal case and stays quiet.
+ * the revoke assistant): watching storage catches them all in one place. The store updates its
+ * memory only after storage confirmed the write, and the change event can come first, so the
+ * broadcast waits until the store answers with the new data. With no page open the browser
+ * rejects the message: that is the normal case and stays quiet.
  */
-export function announceLedgerChanges(): void {
+export function announceLedgerChanges(ledger: () => Promise<LedgerStore>): void {
   browser.storage.onChanged.addListener((changes: Record<string, Storage.StorageChange>, area: string) => {
     if (area !== 'local' || !Object.keys(changes).some((key) => key.startsWith('ledger/'))) return;
-    browser.runtime.sendMessage(LEDGER_CHANGED).catch(ignoreNoReceiver);
+    void (async () => {
+      const store = await ledger();
+      for (let waited = 0; waited < LANDING_WAIT_MS && !landed(store, changes); waited += LANDING_POLL_MS) {
+        await new Promise((resolve) => setTimeout(resolve, LANDING_POLL_MS));
+      }
+      forgetGroupings();
+      // The popup's first question on opening: have its answer ready.
+      ledgerPage(store, DEFAULT_QUERY, Date.now());
+      await browser.runtime.sendMessage(LEDGER_CHANGED);
+    })().catch(ignoreNoReceiver);
   });
 }
 

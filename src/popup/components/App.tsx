@@ -37,7 +37,8 @@ export function App() {
   }, [view]);
 
   const openDetail = (id: string) => {
-    returnFocusTo.current = `[data-record-id="${CSS.escape(id)}"] .row-main`;
+    // Record ids are [A-Za-z0-9._:-] (checked in messages.ts): safe inside a quoted attribute value.
+    returnFocusTo.current = `[data-record-id="${id}"] .row-main`;
     void state.openDetail(id);
   };
   const openSettings = () => {
