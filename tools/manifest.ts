@@ -1,5 +1,7 @@
 import type { ManifestV3Export } from '@crxjs/vite-plugin';
 import source from '../manifest.json' with { type: 'json' };
+import { PROVIDERS } from '../src/providers/index.ts';
+import { managementMatchPatterns } from '../src/revoke/pages.ts';
 
 export type TargetBrowser = 'chrome' | 'firefox';
 
@@ -9,7 +11,10 @@ export type TargetBrowser = 'chrome' | 'firefox';
  * entry runs there as a background script.
  */
 export function manifestFor(browser: TargetBrowser): ManifestV3Export {
-  const { browser_specific_settings, background, ...common } = source;
+  const { browser_specific_settings, background, ...shared } = source;
+  // The revoke assistant runs only on providers' management pages, listed from the catalogue.
+  const revokeAssistant = { matches: managementMatchPatterns(PROVIDERS), js: ['src/content/revoke.ts'], run_at: 'document_idle' };
+  const common = { ...shared, content_scripts: [...shared.content_scripts, revokeAssistant] };
   if (browser === 'chrome') return { ...common, background };
   return {
     ...common,

@@ -19,6 +19,17 @@ import * as tabs from './tab-state.ts';
 import { block, canBlock } from './blocking.ts';
 import { readSettings, updateSettings } from './prefs-store.ts';
 import { LedgerStore } from './ledger-store.ts';
+import {
+  cancelRevoke,
+  connectLedger,
+  getScanProgress,
+  onInventoryReport,
+  onRevokeReport,
+  onTabClosed,
+  revokePageFor,
+  startRevoke,
+  startScan,
+} from './revoke.ts';
 import { announceLedgerChanges, handleExtensionPageMessage } from './popup-api.ts';
 
 const SIGNATURES = compileSignatures(PROVIDERS);
@@ -30,6 +41,7 @@ const ledger = (async () => {
   await store.load();
   return store;
 })();
+connectLedger(ledger);
 
 /** Stores the detection durably, then counts it on the tab; only then may anyone acknowledge it. */
 async function detect(tabId: number, composed: Composed, keepOnHosts: readonly string[], oauthRedirect: string | null = null): Promise<NoticeView | null> {
@@ -85,6 +97,13 @@ async function onContentMessage(message: FromContent, tabId: number, pageUrl: st
       await decide(detection, message.decision, pageUrl, at);
       return { done: true };
     }
+    // The revoke assistant on a management page; revoke.ts checks the page is the provider's.
+    case 'get-revoke-task':
+      return revokePageFor(tabId, pageUrl);
+    case 'revoke-report':
+      return onRevokeReport(message, pageUrl);
+    case 'inventory-report':
+      return onInventoryReport(message, tabId, pageUrl);
   }
 }
 
@@ -113,7 +132,7 @@ async function decide(detection: tabs.TabDetection, decision: NoticeDecision, pa
 }
 
 async function onExtensionPageMessage(message: FromExtensionPage): Promise<Reply<FromExtensionPage>> {
-  return handleExtensionPageMessage(message, { ledger: () => ledger, providerById, revoke: null });
+  return handleExtensionPageMessage(message, { ledger: () => ledger, providerById, revoke: { startRevoke, cancelRevoke, startScan, getScanProgress } });
 }
 announceLedgerChanges(() => ledger);
 
@@ -168,6 +187,7 @@ browser.webNavigation.onCommitted.addListener((details) => {
 });
 browser.tabs.onRemoved.addListener((tabId) => {
   void tabs.forgetTab(tabId).catch(reportBackgroundError);
+  void onTabClosed(tabId).catch(reportBackgroundError);
 });
 
 function reportBackgroundError(error: unknown): void {

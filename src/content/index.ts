@@ -1,29 +1,12 @@
 import browser from 'webextension-polyfill';
 import type { ContentSignatures } from '../detect/signatures.ts';
-import { isNoticeView, type FromContent, type Reply } from '../shared/messages.ts';
+import { isNoticeView, type FromContent } from '../shared/messages.ts';
 import { NoticeArea } from './notice.ts';
 import { startScanner } from './scanner.ts';
+import { send } from './send.ts';
 
 declare const __LINKWATCH_SIGNATURES__: ContentSignatures;
 const signatures = __LINKWATCH_SIGNATURES__;
-
-const RETRIES = 5;
-
-/**
- * Sends until the background acknowledges. The service worker may be starting up or may be
- * stopped mid-message; the background stores a detection before it answers, so an answer means
- * it is safe, and no answer means we try again (the ledger merges a repeat into one record).
- */
-async function send<M extends FromContent>(message: M): Promise<Reply<M>> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return (await browser.runtime.sendMessage(message)) as Reply<M>;
-    } catch (error) {
-      if (attempt >= RETRIES) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 150 * 2 ** attempt));
-    }
-  }
-}
 
 const notices = new NoticeArea(
   document,

@@ -1,28 +1,17 @@
 import type { DataCategory, Risk } from '../shared/categories.ts';
 import type { NoticeDecision, NoticeView } from '../shared/messages.ts';
+import { button, CARD_STYLE, element, mountClosed, type Translate } from './shadow-ui.ts';
 
-/** browser.i18n.getMessage, injected so the notice renders in tests without an extension. */
-export type Translate = (key: string, substitutions?: string[]) => string;
+export type { Translate } from './shadow-ui.ts';
 
 const HOST_TAG = 'linkwatch-notice';
 
-// Every rule is scoped to the closed shadow root, and :host resets inheritance, so page CSS can
-// neither style nor read the notice. Colours meet WCAG AA on both themes.
+// Every rule is scoped to the closed shadow root.
 const STYLE = `
 :host{all:initial!important;position:fixed!important;z-index:2147483647!important;right:16px!important;bottom:16px!important;display:block!important}
-.card{box-sizing:border-box;width:min(380px,calc(100vw - 32px));font:14px/1.45 system-ui,sans-serif;color:#14171a;background:#fff;border:1px solid #c5ccd3;border-left:6px solid #0b6e78;border-radius:10px;box-shadow:0 6px 24px rgba(0,0,0,.22);padding:14px 16px}
+${CARD_STYLE}
 .card[data-risk=high]{border-left-color:#b3261e}.card[data-risk=medium]{border-left-color:#a15c00}
-.brand{font-weight:700;font-size:12px;letter-spacing:.04em;text-transform:uppercase;color:#0b6e78;margin:0 0 6px}
-p{margin:0 0 8px}.risk{font-weight:600}
-ul{margin:0 0 8px;padding-left:18px}
-.actions{display:flex;flex-wrap:wrap;gap:8px;margin-top:10px}
-button{font:inherit;font-size:13px;border-radius:6px;padding:6px 12px;border:1px solid #8a949e;background:#fff;color:#14171a;cursor:pointer}
-button.primary{background:#0b6e78;border-color:#0b6e78;color:#fff}
-button.danger{background:#b3261e;border-color:#b3261e;color:#fff}
-button.link{border:none;background:none;text-decoration:underline;padding:6px 4px}
-button:focus-visible{outline:3px solid #1a73e8;outline-offset:2px}
-.close{position:absolute;top:6px;right:8px;border:none;background:none;font-size:18px;line-height:1;padding:4px 8px}
-@media (prefers-color-scheme:dark){.card{background:#1e2226;color:#eef1f4;border-color:#4a535c}button{background:#2a3036;color:#eef1f4;border-color:#6b757f}.brand{color:#5cc8d2}}
+.risk{font-weight:600}
 `;
 
 function categoryKey(category: DataCategory): string {
@@ -47,17 +36,6 @@ export function seesSentence(view: NoticeView, t: Translate): string {
 
 function riskLabel(risk: Risk, t: Translate): string {
   return t(`risk_${risk}`);
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  doc: Document,
-  tag: K,
-  props: { text?: string; className?: string } = {},
-): HTMLElementTagNameMap[K] {
-  const node = doc.createElement(tag);
-  if (props.text !== undefined) node.textContent = props.text;
-  if (props.className) node.className = props.className;
-  return node;
 }
 
 /**
@@ -88,21 +66,15 @@ export function renderNotice(
   details.hidden = true;
   for (const category of view.categories) details.append(element(doc, 'li', { text: t(categoryKey(category)) }));
 
-  const button = (label: string, className: string, onClick: () => void): HTMLButtonElement => {
-    const b = element(doc, 'button', { text: label, className });
-    b.type = 'button';
-    b.addEventListener('click', onClick);
-    return b;
-  };
-  const allow = button(t('notice_allow'), 'primary', () => decide('allow'));
-  const block = button(t('notice_block'), 'danger', () => decide('block'));
-  const more = button(t('notice_details'), '', () => {
+  const allow = button(doc, t('notice_allow'), 'primary', () => decide('allow'));
+  const block = button(doc, t('notice_block'), 'danger', () => decide('block'));
+  const more = button(doc, t('notice_details'), '', () => {
     details.hidden = !details.hidden;
     more.setAttribute('aria-expanded', String(!details.hidden));
   });
   more.setAttribute('aria-expanded', 'false');
-  const mute = button(t('notice_mute'), 'link', () => decide('mute-site'));
-  const close = button('×', 'close', () => decide('dismiss'));
+  const mute = button(doc, t('notice_mute'), 'link', () => decide('mute-site'));
+  const close = button(doc, '×', 'close', () => decide('dismiss'));
   close.setAttribute('aria-label', t('notice_close'));
 
   const actions = element(doc, 'div', { className: 'actions' });
@@ -151,12 +123,7 @@ export class NoticeArea {
       this.clear();
       return;
     }
-    if (!this.host || !this.host.isConnected) {
-      this.host = this.doc.createElement(HOST_TAG);
-      this.host.tabIndex = 0;
-      this.root = this.host.attachShadow({ mode: 'closed', delegatesFocus: true });
-      (this.doc.body ?? this.doc.documentElement).append(this.host);
-    }
+    if (!this.host || !this.host.isConnected) ({ host: this.host, root: this.root } = mountClosed(this.doc, HOST_TAG));
     if (!this.root) return;
     renderNotice(this.root, view, this.t, (decision) => {
       void this.onDecision(view, decision).finally(() => {
