@@ -186,7 +186,9 @@ describe.each(BROWSERS)('popup in $name', (target) => {
     const json = await lastDownload(popup);
     expect(json.name).toMatch(/^linkwatch-ledger-\d{4}-\d{2}-\d{2}\.json$/);
     const exported = JSON.parse(json.text) as { records: { recipient: { site: string }; status: string }[] };
-    expect(exported.records).toHaveLength(3);
+    // The three detections, plus any app the revoke assistant found listed on a provider's page.
+    expect(exported.records.length).toBeGreaterThanOrEqual(3);
+    expect(exported.records.filter((record) => ['budgetly.app', 'messenger.com'].includes(record.recipient.site)).length).toBe(3);
     expect(exported.records.filter((record) => record.status === 'revocation-pending' || record.status === 'revoked')).toHaveLength(2);
     await activate(popup, '[data-testid=export-csv]');
     await eventually(
@@ -201,6 +203,11 @@ describe.each(BROWSERS)('popup in $name', (target) => {
   });
 
   it.runIf(target.available)('many links: 250 imported records, virtualised, grouped by source; dark theme', async () => {
+    const before = await session.inExtension(async () => {
+      const api = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
+      return ((await api.runtime.sendMessage({ type: 'get-overview', tabId: null })) as { ledgerSize: number }).ledgerSize;
+    }, undefined);
+    const total = before + 250;
     const result = await session.inExtension(async (text: string) => {
       const api = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
       return (await api.runtime.sendMessage({ type: 'import', text })) as ImportResult;
@@ -209,7 +216,7 @@ describe.each(BROWSERS)('popup in $name', (target) => {
 
     const popup = await openPopup();
     await popup.waitForSelector('[data-testid=link-row]');
-    await eventually(() => textOf(popup, '[data-testid=list-total]'), (text) => text.includes('253'), 'the list to count 253 links');
+    await eventually(() => textOf(popup, '[data-testid=list-total]'), (text) => text.startsWith(`${total} of ${total}`), `the list to count ${total} links`);
     const rendered = await rowCount(popup);
     expect(rendered).toBeGreaterThan(0);
     expect(rendered).toBeLessThan(40);
@@ -221,7 +228,7 @@ describe.each(BROWSERS)('popup in $name', (target) => {
     await popup.press('End');
     await eventually(
       () => popup.evaluate(() => document.activeElement?.closest<HTMLElement>('[data-index]')?.dataset.index ?? '', undefined),
-      (index) => index === '252',
+      (index) => index === String(total - 1),
       'focus on the last record',
     );
 
