@@ -43,20 +43,25 @@ const ledger = (async () => {
 })();
 connectLedger(ledger);
 
-/** Stores the detection durably, then counts it on the tab; only then may anyone acknowledge it. */
-async function detect(tabId: number, composed: Composed, keepOnHosts: readonly string[], oauthRedirect: string | null = null): Promise<NoticeView | null> {
+/**
+ * Stores the detection durably, then counts it on the tab; only then may anyone acknowledge it.
+ * Returns what the tab holds for it and the notice to show, if the person should see one.
+ */
+async function detect(
+  tabId: number,
+  composed: Composed,
+  chain: tabs.TabDetection['chain'] = null,
+): Promise<{ detection: tabs.TabDetection; notice: NoticeView | null }> {
   const record = await (await ledger).record(composed.input);
-  const fresh: tabs.TabDetection = {
+  const detection = await tabs.addDetection(tabId, {
     key: composed.key,
     recordId: record.id,
     view: noticeFor(crypto.randomUUID(), composed, canBlockRecord(composed)),
-    keepOnHosts,
-    oauthRedirect,
+    chain,
     decided: false,
-  };
-  const counted = await tabs.addDetection(tabId, fresh);
-  const settings = await readSettings();
-  return counted.decided || settings.mutedSites.includes(composed.input.recipient.site) ? null : counted.view;
+  });
+  const muted = (await readSettings()).mutedSites.includes(composed.input.recipient.site);
+  return { detection, notice: detection.decided || muted ? null : detection.view };
 }
 
 function canBlockRecord(composed: Composed): boolean {
@@ -78,17 +83,22 @@ async function onContentMessage(message: FromContent, tabId: number, pageUrl: st
       // Re-derive what the content script claims: a forged report cannot name another provider.
       if (!provider || match?.providerId !== provider.id) throw new Error('widget report does not match the catalogue');
       if (!message.showing || !settings.watch.widget) return { stored: true, notice: null };
-      return { stored: true, notice: await detect(tabId, composeWidget(provider, { pageUrl, widgetUrl: message.url, at }), []) };
+      const { notice } = await detect(tabId, composeWidget(provider, { pageUrl, widgetUrl: message.url, at }));
+      return { stored: true, notice };
     }
     case 'report-prompt': {
       const provider = providerById(message.providerId);
       if (!provider?.prompts?.hosts.includes(hostname)) throw new Error('prompt report from a site the provider does not own');
       if (!settings.watch['text-prompt']) return { stored: true, notice: null };
-      return { stored: true, notice: await detect(tabId, composePrompt(provider, message, { pageUrl, at }), []) };
+      const { notice } = await detect(tabId, composePrompt(provider, message, { pageUrl, at }));
+      return { stored: true, notice };
     }
     case 'get-page-notices': {
+      // The page can ask before the navigation that brought it here has been stored.
+      await navigationWork.get(tabId);
+      await tabs.refreshBadge(tabId);
       if (settings.mutedSites.includes(hostname)) return { notices: [] };
-      const here = (await tabs.detectionsIn(tabId)).filter((d) => !d.decided && d.keepOnHosts.includes(hostname));
+      const here = (await tabs.detectionsIn(tabId)).filter((d) => !d.decided && d.chain?.hosts.includes(hostname));
       return { notices: here.map((d) => d.view) };
     }
     case 'notice-decision': {
@@ -156,34 +166,46 @@ async function onBeforeNavigate(details: WebNavigation.OnBeforeNavigateDetailsTy
     const composed = composeOAuth(provider, request, {
       pageUrl: details.url,
       previousUrl: await tabs.previousUrl(details.tabId),
-      at: details.timeStamp,
+      // webNavigation stamps fractional milliseconds; the ledger keeps whole ones.
+      at: Math.floor(details.timeStamp),
     });
-    await detect(details.tabId, composed, provider.oauth.hosts, request.redirectUri);
+    const { detection } = await detect(details.tabId, composed, { url: details.url, hosts: provider.oauth.hosts });
+    if (request.redirectUri) {
+      await tabs.expectAuthorization(details.tabId, { recordId: detection.recordId, redirectUri: request.redirectUri, at: composed.input.at });
+    }
     return;
   }
-  await recordOutcome(details.tabId, details.url, details.timeStamp);
+  await recordOutcome(details.tabId, details.url, Math.floor(details.timeStamp));
 }
 
 /** Back at the app's redirect_uri: the person allowed or declined at the provider. */
 async function recordOutcome(tabId: number, url: string, at: number): Promise<void> {
-  const pending = (await tabs.detectionsIn(tabId)).filter((d) => d.oauthRedirect);
-  for (const detection of pending) {
-    const outcome = parseAuthorizationOutcome(url, { redirectUri: detection.oauthRedirect ?? '' });
+  for (const pending of await tabs.pendingAuthorizations(tabId, at)) {
+    const outcome = parseAuthorizationOutcome(url, pending);
     if (!outcome) continue;
-    const store = await ledger;
-    await store.append(detection.recordId, {
+    await (await ledger).append(pending.recordId, {
       at,
       kind: outcome,
       evidence: { pageUrl: url, seen: `redirected back to ${siteLabel(new URL(url).hostname)} (${outcome})` },
     });
+    await tabs.authorizationAnswered(tabId, pending.recordId);
   }
 }
 
+/** Per tab, the latest navigation still being recorded. */
+const navigationWork = new Map<number, Promise<void>>();
+
 browser.webNavigation.onBeforeNavigate.addListener((details) => {
-  void onBeforeNavigate(details).catch(reportBackgroundError);
+  const work = onBeforeNavigate(details).catch(reportBackgroundError);
+  navigationWork.set(details.tabId, work);
+  void work.finally(() => {
+    if (navigationWork.get(details.tabId) === work) navigationWork.delete(details.tabId);
+  });
 });
 browser.webNavigation.onCommitted.addListener((details) => {
-  if (details.frameId === 0) void tabs.navigated(details.tabId, details.url).catch(reportBackgroundError);
+  if (details.frameId !== 0) return;
+  const viaRedirect = details.transitionQualifiers.some((q) => q === 'server_redirect' || q === 'client_redirect');
+  void tabs.navigated(details.tabId, details.url, viaRedirect, Date.now()).catch(reportBackgroundError);
 });
 browser.tabs.onRemoved.addListener((tabId) => {
   void tabs.forgetTab(tabId).catch(reportBackgroundError);

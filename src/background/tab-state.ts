@@ -11,25 +11,38 @@ export interface TabDetection {
   readonly key: string;
   readonly recordId: string;
   readonly view: NoticeView;
-  /** Hosts on which this detection stays relevant across navigations (an OAuth chain). */
-  readonly keepOnHosts: readonly string[];
-  /** For an OAuth request: the app's redirect_uri, where the outcome will show. */
-  readonly oauthRedirect: string | null;
+  /**
+   * An OAuth request seen on navigation: its URL and the provider's hosts. The detection stays on
+   * the page that navigation commits, and on the provider's redirects after it (Google rewrites its
+   * authorization URL to an opaque consent page), and nowhere else.
+   */
+  readonly chain: { readonly url: string; readonly hosts: readonly string[] } | null;
   readonly decided: boolean;
+}
+
+/** An OAuth request whose answer will show when the tab comes back to the app's redirect_uri. */
+export interface PendingAuthorization {
+  readonly recordId: string;
+  readonly redirectUri: string;
+  readonly at: number;
 }
 
 interface TabEntry {
   /** The last page the tab committed to: the app that sent the user to a consent page. */
   readonly committedUrl: string | null;
   readonly detections: readonly TabDetection[];
+  readonly pending: readonly PendingAuthorization[];
 }
 
-const EMPTY: TabEntry = { committedUrl: null, detections: [] };
+/** Consent flows with sign-in and two-factor steps take minutes, not hours. */
+const PENDING_FOR_MS = 30 * 60 * 1000;
+
+const EMPTY: TabEntry = { committedUrl: null, detections: [], pending: [] };
 const keyOf = (tabId: number): string => `tab:${tabId}`;
 
 async function read(tabId: number): Promise<TabEntry> {
   const stored = (await browser.storage.session.get(keyOf(tabId)))[keyOf(tabId)];
-  return (stored as TabEntry | undefined) ?? EMPTY;
+  return { ...EMPTY, ...(stored as Partial<TabEntry> | undefined) };
 }
 
 // One queue for all tabs: session writes are tiny, and a single queue rules out lost updates when
@@ -54,6 +67,14 @@ async function showCount(tabId: number, entry: TabEntry): Promise<void> {
   } catch {
     // The tab closed between the detection and the badge: nothing left to show it on.
   }
+}
+
+/**
+ * Both browsers clear a tab's badge when a navigation commits, after the detection that arrived
+ * with the navigation itself (onBeforeNavigate) had set it; called once the page is up.
+ */
+export async function refreshBadge(tabId: number): Promise<void> {
+  await showCount(tabId, await read(tabId));
 }
 
 export function detectionsIn(tabId: number): Promise<readonly TabDetection[]> {
@@ -81,16 +102,36 @@ export function markDecided(tabId: number, detectionId: string): Promise<TabDete
   });
 }
 
-/** A new page in the tab: forget its detections, except an OAuth chain still on its provider. */
-export function navigated(tabId: number, url: string): Promise<void> {
+export function expectAuthorization(tabId: number, pending: PendingAuthorization): Promise<void> {
+  return update(tabId, (entry) => ({ entry: { ...entry, pending: [...entry.pending, pending] }, result: undefined }));
+}
+
+export function pendingAuthorizations(tabId: number, now: number): Promise<readonly PendingAuthorization[]> {
+  return read(tabId).then((entry) => entry.pending.filter((p) => now - p.at < PENDING_FOR_MS));
+}
+
+export function authorizationAnswered(tabId: number, recordId: string): Promise<void> {
+  return update(tabId, (entry) => ({
+    entry: { ...entry, pending: entry.pending.filter((p) => p.recordId !== recordId) },
+    result: undefined,
+  }));
+}
+
+/** A page committed in the tab: what was seen on the page before is gone, but an OAuth chain. */
+export function navigated(tabId: number, url: string, viaRedirect: boolean, now: number): Promise<void> {
   let host = '';
   try {
     host = new URL(url).hostname;
   } catch {
     // about:blank and friends keep nothing.
   }
+  const stays = (d: TabDetection): boolean => !!d.chain && (d.chain.url === url || (viaRedirect && d.chain.hosts.includes(host)));
   return update(tabId, (entry) => ({
-    entry: { committedUrl: url, detections: entry.detections.filter((d) => d.keepOnHosts.includes(host)) },
+    entry: {
+      committedUrl: url,
+      detections: entry.detections.filter(stays),
+      pending: entry.pending.filter((p) => now - p.at < PENDING_FOR_MS),
+    },
     result: undefined,
   }));
 }

@@ -68,6 +68,10 @@ export function parseAuthorizationUrl(
   if (!provider || !oauth) return null;
 
   const params = parsed.searchParams;
+  // Every authorization request names its app, or (OAuth 1.0a) carries the app's request token; the
+  // same path without either is the provider's own sign-in page (Wells Fargo's is both).
+  const clientId = params.get(oauth.clientIdParam) || null;
+  if (!clientId && !params.get('oauth_token')) return null;
   // Implicit scopes first, so the MAX_SCOPES cut never drops what is granted anyway.
   const scopes = splitScopes([
     ...(oauth.implicitScopes ?? []),
@@ -76,7 +80,7 @@ export function parseAuthorizationUrl(
   const redirectUri = params.get('redirect_uri');
   return {
     providerId: provider.id,
-    clientId: params.get(oauth.clientIdParam),
+    clientId,
     redirectUri,
     recipientSite: siteOf(redirectUri),
     scopes,

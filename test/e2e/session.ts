@@ -37,9 +37,16 @@ export interface ExtensionSession {
  * The browser's tab id for `page`. Linkwatch has no `tabs` permission, so tab URLs are hidden from
  * it; the page is brought to the front and the extension asks for the active tab instead.
  */
-export async function tabIdOf(session: ExtensionSession, page: TestPage): Promise<number> {
-  // Opens the extension page the query runs in first, so it is not the tab that ends up active.
-  await session.inExtension(() => true, undefined);
+let activeTabLock: Promise<unknown> = Promise.resolve();
+
+/** Runs `task` alone: "make a tab active, then ask which tab is active" must not interleave. */
+function withActiveTab<T>(task: () => Promise<T>): Promise<T> {
+  const turn = activeTabLock.then(task);
+  activeTabLock = turn.catch(() => undefined);
+  return turn;
+}
+
+async function activeTabId(session: ExtensionSession, page: TestPage): Promise<number> {
   await page.bringToFront();
   const id = await session.inExtension(async () => {
     const api = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
@@ -48,6 +55,27 @@ export async function tabIdOf(session: ExtensionSession, page: TestPage): Promis
   }, undefined);
   if (id < 0) throw new Error(`no active tab for ${page.url()}`);
   return id;
+}
+
+/**
+ * The browser's tab id for `page`. Linkwatch has no `tabs` permission, so tab URLs are hidden from
+ * it; the page is brought to the front and the extension asks for the active tab instead.
+ */
+export function tabIdOf(session: ExtensionSession, page: TestPage): Promise<number> {
+  return withActiveTab(async () => {
+    // Opens the extension page the query runs in first, so it is not the tab that ends up active.
+    await session.inExtension(() => true, undefined);
+    return activeTabId(session, page);
+  });
+}
+
+/** Opens `url` in a new tab and learns its id, safe to use from concurrent tests. */
+export function openTab(session: ExtensionSession, url: string): Promise<{ page: TestPage; tabId: number }> {
+  return withActiveTab(async () => {
+    await session.inExtension(() => true, undefined);
+    const page = await session.openPage(url);
+    return { page, tabId: await activeTabId(session, page) };
+  });
 }
 
 export async function badgeText(session: ExtensionSession, tabId: number): Promise<string> {

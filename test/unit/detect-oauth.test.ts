@@ -55,9 +55,18 @@ describe('parseAuthorizationUrl', () => {
     expect(request?.scopes).toEqual(['public_profile', 'email']);
   });
 
+  it('accepts an OAuth 1.0a request, which names no client, only a request token', () => {
+    const request = parseAuthorizationUrl('https://www.facebook.com/dialog/oauth?oauth_token=abc', providers);
+    expect(request?.providerId).toBe('facebook');
+    expect(request?.clientId).toBeNull();
+  });
+
   it.each([
     ['plain http', 'http://www.facebook.com/v19.0/dialog/oauth?client_id=1'],
     ['a look-alike host', 'https://www.facebook.com.evil.example/v19.0/dialog/oauth?client_id=1'],
+    ['no client id: the provider\'s own sign-in page', 'https://www.facebook.com/v19.0/dialog/oauth?scope=email'],
+    ['an empty OAuth 1.0a request token', 'https://www.facebook.com/v19.0/dialog/oauth?oauth_token='],
+    ['an empty client id', 'https://www.facebook.com/v19.0/dialog/oauth?client_id=&scope=email'],
     ['a subdomain not listed', 'https://graph.facebook.com/v19.0/dialog/oauth?client_id=1'],
     ['another path', 'https://www.facebook.com/help/dialog/oauth?client_id=1'],
     ['a provider without oauth', 'https://cdn.plaid.com/link/v2/stable/link.html'],
@@ -89,12 +98,12 @@ describe('parseAuthorizationUrl', () => {
     ['offline.access', 'scope=openid%20offline.access'],
     ['a catalogue scope of category offline-access', 'user_scope=refresh'],
   ])('sees offline access from %s', (_case, query) => {
-    const request = parseAuthorizationUrl(`https://auth.workspace.example/oauth/v2/authorize?${query}`, providers);
+    const request = parseAuthorizationUrl(`https://auth.workspace.example/oauth/v2/authorize?client_key=ck&${query}`, providers);
     expect(request?.offlineAccess).toBe(true);
   });
 
   it('keeps no recipient site for redirect URIs that are not http(s) and lowercases those that are', () => {
-    const base = 'https://auth.workspace.example/oauth/v2/authorize?redirect_uri=';
+    const base = 'https://auth.workspace.example/oauth/v2/authorize?client_key=ck&redirect_uri=';
     expect(parseAuthorizationUrl(`${base}javascript%3Aalert(1)`, providers)?.recipientSite).toBeNull();
     expect(parseAuthorizationUrl(`${base}not%20a%20url`, providers)?.recipientSite).toBeNull();
     expect(parseAuthorizationUrl(`${base}HTTP%3A%2F%2FApp.Example%3A8080%2Fcb`, providers)?.recipientSite).toBe('app.example');
@@ -111,7 +120,7 @@ describe('parseAuthorizationUrl', () => {
   });
 
   it('reads only the first 16 KiB of a URL', () => {
-    const head = 'https://www.facebook.com/dialog/oauth?scope=email,';
+    const head = 'https://www.facebook.com/dialog/oauth?client_id=1&scope=email,';
     const url = `${head}${'a'.repeat(MAX_URL_LENGTH)},user_posts`;
     const scopes = parseAuthorizationUrl(url, providers)?.scopes ?? [];
     expect(scopes).toEqual(['public_profile', 'email', 'a'.repeat(MAX_SCOPE_LENGTH)]);
@@ -119,7 +128,7 @@ describe('parseAuthorizationUrl', () => {
 
   it('caps the number of scopes, keeping the implicit ones', () => {
     const many = Array.from({ length: 500 }, (_, i) => `s${i}`).join(',');
-    const scopes = parseAuthorizationUrl(`https://www.facebook.com/dialog/oauth?scope=${many}`, providers)?.scopes ?? [];
+    const scopes = parseAuthorizationUrl(`https://www.facebook.com/dialog/oauth?client_id=1&scope=${many}`, providers)?.scopes ?? [];
     expect(scopes).toHaveLength(MAX_SCOPES);
     expect(scopes[0]).toBe('public_profile');
     expect(scopes.at(-1)).toBe(`s${MAX_SCOPES - 2}`);
@@ -141,7 +150,7 @@ describe('parseAuthorizationUrl', () => {
     fc.assert(
       fc.property(hostileQuery, fc.nat({ max: 20_000 }), (pairs, padding) => {
         const query = pairs.map(([key, value]) => `${key}=${value}`).join('&');
-        const url = `https://auth.workspace.example/oauth/v2/authorize?${query}&scope=${'p'.repeat(padding)}`;
+        const url = `https://auth.workspace.example/oauth/v2/authorize?client_key=ck&${query}&scope=${'p'.repeat(padding)}`;
         const request = parseAuthorizationUrl(url, providers);
         expect(request).not.toBeNull();
         const scopes = request?.scopes ?? [];
