@@ -14,6 +14,7 @@ import {
   type Reply,
 } from '../shared/messages.ts';
 import type { LedgerEvent } from '../ledger/model.ts';
+import { normaliseSite } from '../ledger/rules.ts';
 import { classifySender } from './senders.ts';
 import * as tabs from './tab-state.ts';
 import { block, canBlock } from './blocking.ts';
@@ -43,6 +44,14 @@ const ledger = (async () => {
 })();
 connectLedger(ledger);
 
+function siteOf(url: string): string {
+  try {
+    return normaliseSite(new URL(url).hostname);
+  } catch {
+    return '';
+  }
+}
+
 /**
  * Stores the detection durably, then counts it on the tab; only then may anyone acknowledge it.
  * Returns what the tab holds for it and the notice to show, if the person should see one.
@@ -60,8 +69,10 @@ async function detect(
     chain,
     decided: false,
   });
-  const muted = (await readSettings()).mutedSites.includes(composed.input.recipient.site);
-  return { detection, notice: detection.decided || muted ? null : detection.view };
+  // Once the person chose Allow or Block for this link, later visits count it without asking again.
+  const settled = record.history.some((event) => event.kind === 'allowed-by-user' || event.kind === 'blocked');
+  const muted = (await readSettings()).mutedSites.includes(siteOf(composed.input.evidence.pageUrl ?? ''));
+  return { detection, notice: detection.decided || settled || muted ? null : detection.view };
 }
 
 function canBlockRecord(composed: Composed): boolean {
@@ -97,7 +108,7 @@ async function onContentMessage(message: FromContent, tabId: number, pageUrl: st
       // The page can ask before the navigation that brought it here has been stored.
       await navigationWork.get(tabId);
       await tabs.refreshBadge(tabId);
-      if (settings.mutedSites.includes(hostname)) return { notices: [] };
+      if (settings.mutedSites.includes(normaliseSite(hostname))) return { notices: [] };
       const here = (await tabs.detectionsIn(tabId)).filter((d) => !d.decided && d.chain?.hosts.includes(hostname));
       return { notices: here.map((d) => d.view) };
     }
@@ -134,7 +145,8 @@ async function decide(detection: tabs.TabDetection, decision: NoticeDecision, pa
       return;
     }
     case 'mute-site':
-      await updateSettings((s) => ({ ...s, mutedSites: [...new Set([...s.mutedSites, record.recipient.site])] }));
+      // "This site" is where the notice showed: for an OAuth dialog, the provider's site.
+      await updateSettings((s) => ({ ...s, mutedSites: [...new Set([...s.mutedSites, siteOf(pageUrl)])] }));
       return;
     case 'dismiss':
       return;

@@ -79,7 +79,8 @@ export function renderNotice(
 
   const actions = element(doc, 'div', { className: 'actions' });
   actions.append(allow, ...(view.blockable ? [block] : []), more, mute);
-  card.append(close, brand, headline, sees, risk, details, actions);
+  // Close sits top right by style but last in focus order: Tab from the page reaches Allow first.
+  card.append(brand, headline, sees, risk, details, actions, close);
   card.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') decide('dismiss');
   });

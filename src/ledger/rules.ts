@@ -9,7 +9,6 @@ import type {
   LedgerEvent,
   Recipient,
   ScopeEntry,
-  ScopeReading,
 } from './model.ts';
 import { LIMITS } from './model.ts';
 
