@@ -3,6 +3,7 @@ import type { NoticeChannel, NoticeView } from '../shared/messages.ts';
 import type { PromptTopic, ProviderDefinition } from '../providers/types.ts';
 import type { AuthorizationRequest } from './oauth.ts';
 import { describeScopes, summarizeCategories } from './scopes.ts';
+import { siteForName } from '../revoke/inventory.ts';
 
 /**
  * Turns what was seen (a report from a page, a navigation) plus the catalogue into a ledger input.
@@ -23,6 +24,26 @@ function hostnameOf(url: string): string {
 }
 
 const FINANCIAL_TOPICS: ReadonlySet<PromptTopic> = new Set(['bank-link', 'balance-share']);
+
+// An app's name as consent pages print it: capitalised words, dots only inside one ("Mint by
+// Intuit", "Cash.App"). Case matters here, so no pattern below is case-insensitive.
+const WORD = String.raw`\p{Lu}[\p{L}\p{N}&'’-]*(?:\.[\p{L}\p{N}]+)*`;
+const NAME = String.raw`(${WORD}(?: (?:${WORD}|by|de|du|von)){0,3}?)`;
+// How banks' consent pages name who asks, in the languages the text matcher reads.
+const REQUESTER_PATTERNS: readonly RegExp[] = [
+  new RegExp(`${NAME} (?:would like|wants|is requesting|is asking|will be able|podrá|quiere|solicita|pourra|souhaite|demande|möchte|erhält|wird)`, 'u'),
+  new RegExp(`(?:[Ss]hare|[Ss]haring|[Cc]omparte|[Cc]ompartir|[Pp]artagez|[Pp]artager|[Tt]eilen)[^.]{0,60}? (?:with|con|avec|mit) ${NAME}(?=$|[\\s.,;:!?])`, 'u'),
+  new RegExp(`(?:[Cc]onnect|[Cc]onecta|[Cc]onectar|[Cc]onnectez|[Vv]erbinden Sie|[Aa]llow|[Pp]ermitir a|[Aa]utorisez|[Aa]utoriser|[Ee]rlauben Sie) ${NAME} (?:to|a|à|mit|zu)\\b`, 'u'),
+];
+
+/** The app a bank's consent page names as asking for the person's data, when it names one. */
+export function requesterName(text: string): string | null {
+  for (const pattern of REQUESTER_PATTERNS) {
+    const name = pattern.exec(text)?.[1]?.trim();
+    if (name) return name;
+  }
+  return null;
+}
 
 export interface Composed {
   readonly input: DetectionInput;
@@ -86,11 +107,15 @@ export function composePrompt(
     provider.kind === 'bank' || !FINANCIAL_TOPICS.has(report.topic)
       ? { label: provider.source, providerId: provider.id }
       : { label: 'Bank account', providerId: null };
+  // On a bank's own page the bank is the source; the recipient is the app its page names.
+  const requester = provider.kind === 'bank' ? requesterName(report.text) : null;
   return compose('text-prompt', {
     providerId: provider.id,
     providerKind: provider.kind,
     source,
-    recipient: { site: hostnameOf(context.pageUrl), clientId: null, name: null },
+    recipient: requester
+      ? { site: siteForName(requester), clientId: null, name: requester }
+      : { site: hostnameOf(context.pageUrl), clientId: null, name: null },
     intermediary: null,
     scopes: describeScopes(provider, scopeKeys),
     outcome: 'prompted',

@@ -16,7 +16,7 @@ const MAX_CONTEXT_LENGTH = 3000;
 
 /** Buttons that commit the user, by language. German verbs come last ("Konto verknüpfen"). */
 const CTAS: readonly (readonly [PromptLanguage, RegExp])[] = [
-  ['en', /\b(?:link|connect|allow|share|continue|sync|upload|add (?:an? |your )?(?:bank|card|account)|find friends)\b/],
+  ['en', /\b(?:link|connect|allow|authori[sz]e|share|continue|sync|upload|add (?:an? |your )?(?:bank|card|account)|find friends)\b/],
   ['es', /\b(?:vincular|conectar|permitir|compartir|continuar|sincronizar|agregar (?:una? |tu )?(?:banco|tarjeta|cuenta))\b/],
   ['fr', /\b(?:associer|lier|connecter|autoriser|partager|continuer|synchroniser|ajouter (?:une? |votre )?(?:banque|carte|compte))\b/],
   ['de', /\b(?:verknupfen|verbinden|zulassen|erlauben|teilen|weiter|synchronisieren|hinzufugen)\b/],
@@ -39,7 +39,7 @@ const TOPICS: readonly (readonly [PromptTopic, RegExp, RegExp])[] = [
   ],
   [
     'account-connect',
-    /\b(?:(?:would like|wants|asks|requests?|will be able) to access|allow .{1,40}? to access|share your account (?:information|details|data)|(?:quiere|desea|solicita|podra) acceder|compart\w* (?:tu |la )?informacion de (?:tus? )?cuentas?|(?:souhaite|veut|demande|pourra) acceder|partag\w* (?:les )?informations de vos comptes|(?:mochte|will|wird)\b.{0,40}\bzugreifen|erhalt zugriff|kontoinformationen mit)\b/,
+    /\b(?:(?:would like|wants|asks|requests?|will be able) to access|(?:is )?requesting access|(?:allow|connect) .{1,40}? to (?:access|your)|share your account (?:information|details|data)|(?:quiere|desea|solicita|podra) acceder|compart\w* (?:tu |la )?informacion de (?:tus? )?cuentas?|(?:souhaite|veut|demande|pourra) acceder|partag\w* (?:les )?informations de vos comptes|(?:mochte|will|wird)\b.{0,40}\bzugreifen|erhalt zugriff|kontoinformationen mit)\b/,
     /\b(?:accounts?|cuentas?|comptes?|kont(?:o|en)\w*)\b/,
   ],
   [

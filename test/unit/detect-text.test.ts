@@ -100,3 +100,12 @@ describe('foldText', () => {
     expect(foldText(' Ärger\u00a0 über  CAFÉ\tñ ')).toBe('arger uber cafe n');
   });
 });
+
+describe('bank consent pages reached through an aggregator', () => {
+  it.each([
+    ['Connect Budgetly to your Wells Fargo accounts. Budgetly is requesting access to the following information', 'Connect'],
+    ['Budgetly is requesting access to your Citi accounts. By clicking Authorize, you allow Citi to share', 'Authorize'],
+  ])('%s [%s] is an account connection', (context, cta) => {
+    expect(classifyPrompt(context, cta)).toEqual({ topic: 'account-connect', language: 'en' });
+  });
+});
