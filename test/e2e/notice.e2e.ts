@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECORD_PREFIX } from '../../src/ledger/migrations.ts';
 import { PROVIDERS } from '../../src/providers/index.ts';
 import type { ConsentRecord } from '../../src/ledger/model.ts';
+import { join } from 'node:path';
 import { BROWSERS } from './browsers.ts';
+import { OUTPUT } from './paths.ts';
 import { badgeText, eventually, openTab, readStorage, type ExtensionSession, type TestPage } from './session.ts';
 
 // The in-page notice, driven the way a keyboard user drives it: the page cannot reach into its
@@ -48,6 +50,8 @@ describe.each(BROWSERS)('the in-page notice in $name', (target) => {
 
   it.runIf(target.available)('Allow logs the consent and gets out of the way', async () => {
     const { page } = await openTab(session, PLAID_APP);
+    await eventually(() => noticePresent(page), Boolean, 'the notice');
+    await page.screenshot(join(OUTPUT, `${target.name}-notice.png`));
     await choose(page, 0);
     const [record] = await eventually(
       () => recordsFor(session, 'budgetly.app'),
