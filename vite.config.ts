@@ -26,6 +26,8 @@ export default defineConfig(({ mode }) => {
       outDir: `${process.env.LINKWATCH_DIST ?? 'dist'}/${browser}`,
       emptyOutDir: true,
       target: 'es2022',
+      // Extension pages load their modules from the package; the polyfill would only add a fetch().
+      modulePreload: { polyfill: false },
       sourcemap: false,
     },
   };
