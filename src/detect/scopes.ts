@@ -2,11 +2,8 @@ import type { ProviderDefinition, ScopeMeaning } from '../providers/types.ts';
 import { compareRisk, DATA_CATEGORIES, highestRisk, type DataCategory, type Risk } from '../shared/categories.ts';
 
 /** One requested scope, read against the provider's catalogue. */
-export interface ScopeReading {
+export interface ScopeReading extends ScopeMeaning {
   readonly scope: string;
-  readonly means: string;
-  readonly category: DataCategory;
-  readonly risk: Risk;
   /** False when the catalogue does not list the scope; the reading is then a cautious guess. */
   readonly known: boolean;
 }

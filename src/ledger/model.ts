@@ -1,5 +1,5 @@
 import type { DataCategory, Risk } from '../shared/categories.ts';
-import type { ProviderKind } from '../providers/types.ts';
+import type { ProviderKind, ScopeMeaning } from '../providers/types.ts';
 
 /**
  * The consent ledger's data model. Field names follow the public consent-record standards
@@ -126,11 +126,9 @@ export interface ConsentRecord {
   readonly expiresAt: number | null;
 }
 
-export interface ScopeReading {
+/** A scope as the ledger receives it: the catalogue's meaning of it, and what became of it. */
+export interface ScopeReading extends ScopeMeaning {
   readonly scope: string;
-  readonly means: string;
-  readonly category: DataCategory;
-  readonly risk: Risk;
   /** Per-scope outcome when the page shows it (TikTok lets people untick scopes). */
   readonly granted?: boolean | null;
 }

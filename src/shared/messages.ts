@@ -3,7 +3,7 @@ import { DATA_CATEGORIES, RISKS } from './categories.ts';
 import type { PromptTopic, RevokeRecipe } from '../providers/types.ts';
 import type { ConsentRecord, ConsentStatus } from '../ledger/model.ts';
 import { CONSENT_STATUSES } from '../ledger/model.ts';
-import type { LedgerSort, RecordSummary } from '../ledger/index.ts';
+import type { LedgerQuery, RecordSummary } from '../ledger/index.ts';
 import type { ImportResult, StorageProblem } from '../background/ledger-store.ts';
 import {
   type Check,
@@ -118,16 +118,7 @@ export interface SettingsView {
 }
 
 /** The popup's ledger query: Ledger.query's fields a page may set, bounded (`now` is the background's). */
-export interface LedgerPageQuery {
-  readonly text?: string;
-  readonly providerIds?: readonly string[];
-  readonly risks?: readonly Risk[];
-  readonly statuses?: readonly ConsentStatus[];
-  readonly sort: LedgerSort;
-  readonly staleOnly?: boolean;
-  readonly offset?: number;
-  readonly limit?: number;
-}
+export type LedgerPageQuery = Omit<LedgerQuery, 'now' | 'staleMonths'>;
 
 export const EXPORT_FORMATS = ['json', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
