@@ -4,6 +4,7 @@ import type { DetectionInput, DetectionOutcome, ScopeReading } from '../src/ledg
 import { MemoryStorageArea } from '../src/ledger/storage-area.ts';
 import facebook from '../src/providers/facebook.ts';
 import plaid from '../src/providers/plaid.ts';
+import { type BenchFigure, median } from './figures.ts';
 
 /**
  * The ledger at the scale the issue sets (10,000 records, 100,000 events), built through the real
@@ -70,12 +71,6 @@ function detection(n: number, k: number): DetectionInput {
   };
 }
 
-function median(samples: readonly number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-}
-
 async function time(name: string, runs: number, operation: (run: number) => unknown): Promise<BenchResult> {
   const samples: number[] = [];
   for (let run = 0; run < runs; run++) {
@@ -130,12 +125,14 @@ export async function runLedgerBench(options: BenchOptions = {}): Promise<BenchR
   return results;
 }
 
-/** For `npm run bench`: prints the table and fails when a median is over the 5 ms budget. */
-export async function printLedgerBench(options?: BenchOptions): Promise<boolean> {
+const LEDGER_BUDGET_MS = 5;
+
+/** For `npm run bench`: every result as a figure; add, update and the queries carry the 5 ms budget. */
+export async function ledgerFigures(options?: BenchOptions): Promise<BenchFigure[]> {
   const results = await runLedgerBench(options);
-  const budgeted = results.filter((result) => !result.name.startsWith('load') && !result.name.startsWith('build'));
-  for (const result of results) {
-    console.log(`${result.name.padEnd(48)} ${result.medianMs.toFixed(3).padStart(9)} ms  (median of ${result.runs})`);
-  }
-  return budgeted.every((result) => result.medianMs < 5);
+  return results.map((result) => {
+    const budgeted = !result.name.startsWith('load') && !result.name.startsWith('build');
+    const name = `ledger: ${result.name}${result.runs > 1 ? ` (median of ${result.runs})` : ''}`;
+    return budgeted ? { name, value: result.medianMs, unit: 'ms', budget: LEDGER_BUDGET_MS } : { name, value: result.medianMs, unit: 'ms' };
+  });
 }
