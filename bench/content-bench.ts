@@ -4,8 +4,8 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import facebook from '../src/providers/facebook.ts';
 import plaid from '../src/providers/plaid.ts';
-import { CHROMIUM_PATH } from '../test/e2e/chromium.ts';
-import { DIST, FIXTURES, LOOPBACK_IP, scratchDir } from '../test/e2e/paths.ts';
+import { chromiumLaunchOptions } from '../test/e2e/chromium.ts';
+import { DIST, FIXTURES, scratchDir } from '../test/e2e/paths.ts';
 import { startFixtureServer } from '../test/e2e/server.ts';
 import { type BenchFigure, median } from './figures.ts';
 
@@ -109,27 +109,10 @@ interface BenchBrowser {
  * of the page-load comparison come from here so that the extension is their only difference.
  */
 async function launchBenchChromium(withExtension: boolean): Promise<BenchBrowser> {
-  const extension = withExtension ? [`--disable-extensions-except=${DIST.chrome}`, `--load-extension=${DIST.chrome}`] : [];
-  const context = await chromium.launchPersistentContext(scratchDir(withExtension ? 'bench-with' : 'bench-without'), {
-    executablePath: CHROMIUM_PATH,
-    headless: false,
-    ignoreHTTPSErrors: true,
-    viewport: { width: 1280, height: 800 },
-    args: [
-      '--headless=new',
-      ...extension,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-features=OptimizationHints,MediaRouter,Translate',
-      `--host-resolver-rules=MAP * ${LOOPBACK_IP}, EXCLUDE localhost`,
-      '--ignore-certificate-errors',
-    ],
-  });
+  const context = await chromium.launchPersistentContext(
+    scratchDir(withExtension ? 'bench-with' : 'bench-without'),
+    chromiumLaunchOptions(withExtension ? DIST.chrome : null),
+  );
   if (!withExtension) return { context, contentScriptUrl: null };
   const worker =
     context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??

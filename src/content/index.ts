@@ -27,17 +27,22 @@ function report(message: FromContent & { type: 'report-widget' | 'report-prompt'
   );
 }
 
-startScanner({
-  signatures,
-  hostname: location.hostname,
-  // A script or a request alone is not a prompt: only a widget the person can see is reported.
-  onWidget: (found) => {
-    if (found.showing) report({ type: 'report-widget', ...found });
-  },
-  onPrompt: (found) => report({ type: 'report-prompt', ...found }),
-  // Runs for the life of the page; bfcache keeps the observers with it.
-  signal: new AbortController().signal,
-});
+const scan = () =>
+  startScanner({
+    signatures,
+    hostname: location.hostname,
+    // A script or a request alone is not a prompt: only a widget the person can see is reported.
+    onWidget: (found) => {
+      if (found.showing) report({ type: 'report-widget', ...found });
+    },
+    onPrompt: (found) => report({ type: 'report-prompt', ...found }),
+    // Runs for the life of the page; bfcache keeps the observers with it.
+    signal: new AbortController().signal,
+  });
+// The first scan waits until the page is idle, so it never competes with the page's own loading;
+// what the page adds before then is in the DOM, or in resource timing, when the scan runs.
+if (typeof requestIdleCallback === 'function') requestIdleCallback(scan, { timeout: 1000 });
+else setTimeout(scan, 0);
 
 // On an identity provider's page, the background saw the navigation (with the scopes the page
 // itself may no longer show) and holds the notice for it.

@@ -92,6 +92,25 @@ function absoluteSrc(element: Element): string | null {
   }
 }
 
+const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template']);
+
+/**
+ * A container's words, at most CONTEXT_LENGTH of them, read without layout: innerText on a large
+ * container forces a layout per call. Text nodes are joined with spaces so words in neighbouring
+ * elements ("cuentas" + "Saldos") stay apart. Hidden text is read too; what must be visible is the
+ * call to action, checked before anything is reported.
+ */
+function contextOf(container: Element): string {
+  const walker = container.ownerDocument.createTreeWalker(container, NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) => (NOT_TEXT.has(node.parentElement?.localName ?? '') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
+  let text = '';
+  for (let node = walker.nextNode(); node && text.length < CONTEXT_LENGTH; node = walker.nextNode()) {
+    text += ` ${(node as Text).data}`;
+  }
+  return text.slice(0, CONTEXT_LENGTH);
+}
+
 function ctaLabel(element: Element): string {
   const text = element instanceof HTMLInputElement ? element.value : element.textContent;
   return collapse(text || element.getAttribute('aria-label') || '');
@@ -186,15 +205,16 @@ export function startScanner(options: ScannerOptions): void {
     for (const element of root.querySelectorAll(WIDGET_ELEMENTS)) inspectWidgetElement(element);
   };
 
-  const inspectCandidate = (candidate: Element): void => {
+  const inspectCandidate = (candidate: Element, contexts: Map<Element, string>): void => {
     const cta = ctaLabel(candidate);
     if (!promptProviderId || cta.length > MAX_LABEL_LENGTH || !ctaLanguage(cta)) return;
-    const container = candidate.closest<HTMLElement>(PROMPT_CONTAINERS);
+    const container = candidate.closest(PROMPT_CONTAINERS);
     const chrome = candidate.closest(SITE_CHROME);
     // A footer inside a dialog holds its buttons; a dialog inside the page footer is chrome.
     if (!container || (chrome && !container.contains(chrome))) return;
-    // innerText leaves out hidden text; an SVG element carrying role=dialog has none.
-    const context = (container.innerText ?? container.textContent ?? '').slice(0, CONTEXT_LENGTH);
+    // Buttons share containers (a page of "Share" buttons shares one <main>): read each once.
+    let context = contexts.get(container);
+    if (context === undefined) contexts.set(container, (context = contextOf(container)));
     const prompt = classifyPrompt(context, cta);
     if (!prompt) return;
     const text = collapse(context).slice(0, REPORT_TEXT_LENGTH);
@@ -206,8 +226,9 @@ export function startScanner(options: ScannerOptions): void {
   };
 
   const scanPrompts = (root: ParentNode): void => {
-    if (root instanceof Element && root.matches(CTA_CANDIDATES)) inspectCandidate(root);
-    for (const candidate of root.querySelectorAll(CTA_CANDIDATES)) inspectCandidate(candidate);
+    const contexts = new Map<Element, string>();
+    if (root instanceof Element && root.matches(CTA_CANDIDATES)) inspectCandidate(root, contexts);
+    for (const candidate of root.querySelectorAll(CTA_CANDIDATES)) inspectCandidate(candidate, contexts);
   };
 
   let queuedPromptRoots: (Document | ShadowRoot | Element)[] = [];

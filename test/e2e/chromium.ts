@@ -24,28 +24,20 @@ function wrap(page: Page): TestPage {
   };
 }
 
-export interface ChromiumSession extends ExtensionSession {
-  readonly context: BrowserContext;
-  readonly extensionId: string;
-  /** Stops the extension's service worker, as Chrome does when it is idle. */
-  stopWorker(): Promise<void>;
-}
-
 /**
- * Debian's Chromium with the built extension loaded. Every hostname resolves to the fixture
- * server on loopback; background networking is off so Chromium itself stays quiet.
+ * Debian's Chromium as every e2e test and benchmark launches it, with `extensionDir` loaded (or
+ * none): every hostname resolves to the fixture server on loopback, background networking is off.
  */
-export async function launchChromium(options: { userDataDir?: string } = {}): Promise<ChromiumSession> {
-  const userDataDir = options.userDataDir ?? scratchDir('chromium-profile');
-  const context = await chromium.launchPersistentContext(userDataDir, {
+export function chromiumLaunchOptions(extensionDir: string | null): LaunchOptions {
+  return {
     executablePath: CHROMIUM_PATH,
     headless: false,
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 800 },
     args: [
       '--headless=new',
-      `--disable-extensions-except=${DIST.chrome}`,
-      `--load-extension=${DIST.chrome}`,
+      // Playwright passes --disable-extensions unless told which extension to keep.
+      ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -57,7 +49,22 @@ export async function launchChromium(options: { userDataDir?: string } = {}): Pr
       `--host-resolver-rules=MAP * ${LOOPBACK_IP}, EXCLUDE localhost`,
       '--ignore-certificate-errors',
     ],
-  });
+  };
+}
+
+type LaunchOptions = NonNullable<Parameters<typeof chromium.launchPersistentContext>[1]>;
+
+export interface ChromiumSession extends ExtensionSession {
+  readonly context: BrowserContext;
+  readonly extensionId: string;
+  /** Stops the extension's service worker, as Chrome does when it is idle. */
+  stopWorker(): Promise<void>;
+}
+
+/** Debian's Chromium with the built extension loaded. */
+export async function launchChromium(options: { userDataDir?: string } = {}): Promise<ChromiumSession> {
+  const userDataDir = options.userDataDir ?? scratchDir('chromium-profile');
+  const context = await chromium.launchPersistentContext(userDataDir, chromiumLaunchOptions(DIST.chrome));
   const worker =
     context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
     (await context.waitForEvent('serviceworker', { timeout: 15_000 }));

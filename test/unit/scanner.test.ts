@@ -252,7 +252,7 @@ describe('text prompts', () => {
       {
         providerId: 'facebook',
         topic: 'bank-link',
-        text: 'Connect your bank to Messenger. Messenger will be able to see: balances, transactions.Not nowConnect bank',
+        text: 'Connect your bank to Messenger. Messenger will be able to see: balances, transactions. Not now Connect bank',
         cta: 'Connect bank',
       },
     ]);
