@@ -107,6 +107,15 @@ async function onContentMessage(message: FromContent, tabId: number, pageUrl: st
     case 'get-page-notices': {
       // The page can ask before the navigation that brought it here has been stored.
       await navigationWork.get(tabId);
+      // A service worker stopped while it handled the navigation lost it, and the browser does not
+      // send the event again: the page itself is the authorization request, so store it now. Not
+      // for a late message from a page this worker saw the tab leave. The app that sent the person
+      // here is no longer known; redirect_uri names it.
+      const lastSeen = lastNavigation.get(tabId);
+      const stillHere = lastSeen === undefined || lastSeen.split('#')[0] === pageUrl.split('#')[0];
+      if (stillHere && !(await tabs.detectionsIn(tabId)).some((d) => d.chain?.hosts.includes(hostname))) {
+        await recordAuthorizationRequest(tabId, pageUrl, async () => null, at);
+      }
       await tabs.refreshBadge(tabId);
       if (settings.mutedSites.includes(normaliseSite(hostname))) return { notices: [] };
       const here = (await tabs.detectionsIn(tabId)).filter((d) => !d.decided && d.chain?.hosts.includes(hostname));
@@ -170,24 +179,33 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 
 async function onBeforeNavigate(details: WebNavigation.OnBeforeNavigateDetailsType): Promise<void> {
   if (details.frameId !== 0) return;
-  const request = parseAuthorizationUrl(details.url, PROVIDERS);
-  if (request) {
-    const provider = providerById(request.providerId);
-    const settings = await readSettings();
-    if (!provider?.oauth || !settings.watch.oauth) return;
-    const composed = composeOAuth(provider, request, {
-      pageUrl: details.url,
-      previousUrl: await tabs.previousUrl(details.tabId),
-      // webNavigation stamps fractional milliseconds; the ledger keeps whole ones.
-      at: Math.floor(details.timeStamp),
-    });
-    const { detection } = await detect(details.tabId, composed, { url: details.url, hosts: provider.oauth.hosts });
-    if (request.redirectUri) {
-      await tabs.expectAuthorization(details.tabId, { recordId: detection.recordId, redirectUri: request.redirectUri, at: composed.input.at });
-    }
-    return;
+  // webNavigation stamps fractional milliseconds; the ledger keeps whole ones.
+  const at = Math.floor(details.timeStamp);
+  const previousUrl = () => tabs.previousUrl(details.tabId);
+  if (!(await recordAuthorizationRequest(details.tabId, details.url, previousUrl, at))) await recordOutcome(details.tabId, details.url, at);
+}
+
+/**
+ * An authorization request in a tab's top frame: stored and counted on the tab, and its answer
+ * awaited at the redirect_uri. False when `url` is not an authorization request.
+ */
+async function recordAuthorizationRequest(
+  tabId: number,
+  url: string,
+  previousUrl: () => Promise<string | null>,
+  at: number,
+): Promise<boolean> {
+  const request = parseAuthorizationUrl(url, PROVIDERS);
+  if (!request) return false;
+  const provider = providerById(request.providerId);
+  const settings = await readSettings();
+  if (!provider?.oauth || !settings.watch.oauth) return true;
+  const composed = composeOAuth(provider, request, { pageUrl: url, previousUrl: await previousUrl(), at });
+  const { detection } = await detect(tabId, composed, { url, hosts: provider.oauth.hosts });
+  if (request.redirectUri) {
+    await tabs.expectAuthorization(tabId, { recordId: detection.recordId, redirectUri: request.redirectUri, at: composed.input.at });
   }
-  await recordOutcome(details.tabId, details.url, Math.floor(details.timeStamp));
+  return true;
 }
 
 /** Back at the app's redirect_uri: the person allowed or declined at the provider. */
@@ -206,8 +224,11 @@ async function recordOutcome(tabId: number, url: string, at: number): Promise<vo
 
 /** Per tab, the latest navigation still being recorded. */
 const navigationWork = new Map<number, Promise<void>>();
+/** Per tab, the last top-frame navigation this worker saw start; none after the worker restarts. */
+const lastNavigation = new Map<number, string>();
 
 browser.webNavigation.onBeforeNavigate.addListener((details) => {
+  if (details.frameId === 0) lastNavigation.set(details.tabId, details.url);
   const work = onBeforeNavigate(details).catch(reportBackgroundError);
   navigationWork.set(details.tabId, work);
   void work.finally(() => {
@@ -220,6 +241,7 @@ browser.webNavigation.onCommitted.addListener((details) => {
   void tabs.navigated(details.tabId, details.url, viaRedirect, Date.now()).catch(reportBackgroundError);
 });
 browser.tabs.onRemoved.addListener((tabId) => {
+  lastNavigation.delete(tabId);
   void tabs.forgetTab(tabId).catch(reportBackgroundError);
   void onTabClosed(tabId).catch(reportBackgroundError);
 });
