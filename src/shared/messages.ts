@@ -93,14 +93,6 @@ export interface RevokePage {
   readonly tasks: readonly RevokeTask[];
 }
 
-export type AssistantReply<M extends AssistantMessage> = M extends { type: 'get-revoke-task' }
-  ? RevokePage | null
-  : M extends { type: 'revoke-report' }
-    ? { done: true }
-    : M extends { type: 'inventory-report' }
-      ? { imported: number }
-      : never;
-
 export type FromContent =
   /** An aggregator's script, frame or request seen on the page; `showing` once the user can see it. */
   | { type: 'report-widget'; providerId: string; url: string; showing: boolean }
@@ -212,33 +204,36 @@ export interface RevokeReply {
   readonly automated: boolean;
 }
 
-export type Reply<M extends Message> = M extends AssistantMessage
-  ? AssistantReply<M>
-  : M extends { type: 'report-widget' | 'report-prompt' }
-  ? { stored: true; notice: NoticeView | null }
-  : M extends { type: 'get-page-notices' }
-    ? { notices: NoticeView[] }
-    : M extends { type: 'notice-decision' | 'dismiss-intro' | 'erase' | 'scan-accounts' }
-      ? { done: true }
-      : M extends { type: 'get-overview' }
-        ? Overview
-        : M extends { type: 'query-ledger' }
-          ? LedgerPage
-          : M extends { type: 'get-record' }
-            ? RecordDetail
-            : M extends { type: 'block' | 'unblock' | 'undo-revoke' }
-              ? { status: ConsentStatus }
-              : M extends { type: 'revoke' }
-                ? RevokeReply
-                : M extends { type: 'set-settings' }
-                  ? SettingsView
-                  : M extends { type: 'export' }
-                    ? { text: string; filename: string; mimeType: string }
-                    : M extends { type: 'get-receipt' }
-                      ? { html: string; filename: string }
-                      : M extends { type: 'import' }
-                        ? ImportResult
-                        : never;
+/** What the background answers to each message, by its type. */
+interface Replies {
+  'report-widget': { stored: true; notice: NoticeView | null };
+  'report-prompt': { stored: true; notice: NoticeView | null };
+  'get-page-notices': { notices: NoticeView[] };
+  'notice-decision': { done: true };
+  'get-revoke-task': RevokePage | null;
+  'revoke-report': { done: true };
+  'inventory-report': { imported: number };
+  'get-overview': Overview;
+  'query-ledger': LedgerPage;
+  'get-record': RecordDetail;
+  block: { status: ConsentStatus };
+  unblock: { status: ConsentStatus };
+  revoke: RevokeReply;
+  'undo-revoke': { status: ConsentStatus };
+  'set-settings': SettingsView;
+  export: { text: string; filename: string; mimeType: string };
+  'get-receipt': { html: string; filename: string };
+  import: ImportResult;
+  erase: { done: true };
+  'dismiss-intro': { done: true };
+  'scan-accounts': { done: true };
+}
+
+export type Reply<M extends Message> = Replies[M['type']];
+
+// Fails to compile when a message type has no reply above.
+type EveryMessageAnswered<Missing extends never> = Missing;
+type _RepliesComplete = EveryMessageAnswered<Exclude<Message['type'], keyof Replies>>;
 
 const providerId = isString(64);
 
