@@ -6,4 +6,5 @@ import './popup.css';
 document.documentElement.lang = browser.i18n.getUILanguage() || 'en';
 document.documentElement.dir = browser.i18n.getMessage('@@bidi_dir') || 'ltr';
 const root = document.getElementById('app');
-if (root) render(<App />, root);
+// The static frame in index.html paints first; the app mounts right after that frame.
+if (root) requestAnimationFrame(() => setTimeout(() => render(<App />, root), 0));
