@@ -31,12 +31,14 @@ function wrap(page: Page): TestPage {
 export function chromiumLaunchOptions(extensionDir: string | null): LaunchOptions {
   return {
     executablePath: CHROMIUM_PATH,
+    // Playwright switches the whole extension system off by default. Without an extension to load
+    // it stays on too, so a comparison with and without Linkwatch differs by Linkwatch alone.
+    ignoreDefaultArgs: ['--disable-extensions'],
     headless: false,
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 800 },
     args: [
       '--headless=new',
-      // Playwright passes --disable-extensions unless told which extension to keep.
       ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
       '--no-sandbox',
       '--disable-gpu',
