@@ -3,7 +3,7 @@ import type { Runtime, WebNavigation } from 'webextension-polyfill';
 import { PROVIDERS, providerById } from '../providers/index.ts';
 import { compileSignatures, matchWidgetUrl } from '../detect/signatures.ts';
 import { parseAuthorizationOutcome, parseAuthorizationUrl } from '../detect/oauth.ts';
-import { composeOAuth, composePrompt, composeWidget, noticeFor, siteLabel, type Composed } from '../detect/compose.ts';
+import { composeOAuth, composePrompt, composeWidget, noticeFor, type Composed } from '../detect/compose.ts';
 import {
   isFromContent,
   isFromExtensionPage,
@@ -18,7 +18,7 @@ import { normaliseSite } from '../ledger/rules.ts';
 import { classifySender } from './senders.ts';
 import * as tabs from './tab-state.ts';
 import { block, canBlock } from './blocking.ts';
-import { readSettings, updateSettings } from './prefs-store.ts';
+import { readSettings, updateSettings, type Settings } from './prefs-store.ts';
 import { LedgerStore } from './ledger-store.ts';
 import {
   cancelRevoke,
@@ -59,6 +59,7 @@ function siteOf(url: string): string {
 async function detect(
   tabId: number,
   composed: Composed,
+  settings: Settings,
   chain: tabs.TabDetection['chain'] = null,
 ): Promise<{ detection: tabs.TabDetection; notice: NoticeView | null }> {
   const record = await (await ledger).record(composed.input);
@@ -71,7 +72,7 @@ async function detect(
   });
   // Once the person chose Allow or Block for this link, later visits count it without asking again.
   const settled = record.history.some((event) => event.kind === 'allowed-by-user' || event.kind === 'blocked');
-  const muted = (await readSettings()).mutedSites.includes(siteOf(composed.input.evidence.pageUrl ?? ''));
+  const muted = settings.mutedSites.includes(siteOf(composed.input.evidence.pageUrl ?? ''));
   return { detection, notice: detection.decided || settled || muted ? null : detection.view };
 }
 
@@ -94,14 +95,14 @@ async function onContentMessage(message: FromContent, tabId: number, pageUrl: st
       // Re-derive what the content script claims: a forged report cannot name another provider.
       if (!provider || match?.providerId !== provider.id) throw new Error('widget report does not match the catalogue');
       if (!message.showing || !settings.watch.widget) return { stored: true, notice: null };
-      const { notice } = await detect(tabId, composeWidget(provider, { pageUrl, widgetUrl: message.url, at }));
+      const { notice } = await detect(tabId, composeWidget(provider, { pageUrl, widgetUrl: message.url, at }), settings);
       return { stored: true, notice };
     }
     case 'report-prompt': {
       const provider = providerById(message.providerId);
       if (!provider?.prompts?.hosts.includes(hostname)) throw new Error('prompt report from a site the provider does not own');
       if (!settings.watch['text-prompt']) return { stored: true, notice: null };
-      const { notice } = await detect(tabId, composePrompt(provider, message, { pageUrl, at }));
+      const { notice } = await detect(tabId, composePrompt(provider, message, { pageUrl, at }), settings);
       return { stored: true, notice };
     }
     case 'get-page-notices': {
@@ -201,7 +202,7 @@ async function recordAuthorizationRequest(
   const settings = await readSettings();
   if (!provider?.oauth || !settings.watch.oauth) return true;
   const composed = composeOAuth(provider, request, { pageUrl: url, previousUrl: await previousUrl(), at });
-  const { detection } = await detect(tabId, composed, { url, hosts: provider.oauth.hosts });
+  const { detection } = await detect(tabId, composed, settings, { url, hosts: provider.oauth.hosts });
   if (request.redirectUri) {
     await tabs.expectAuthorization(tabId, { recordId: detection.recordId, redirectUri: request.redirectUri, at: composed.input.at });
   }
@@ -216,7 +217,7 @@ async function recordOutcome(tabId: number, url: string, at: number): Promise<vo
     await (await ledger).append(pending.recordId, {
       at,
       kind: outcome,
-      evidence: { pageUrl: url, seen: `redirected back to ${siteLabel(new URL(url).hostname)} (${outcome})` },
+      evidence: { pageUrl: url, seen: `redirected back to ${siteOf(url)} (${outcome})` },
     });
     await tabs.authorizationAnswered(tabId, pending.recordId);
   }

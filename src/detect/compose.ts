@@ -4,16 +4,12 @@ import type { PromptTopic, ProviderDefinition } from '../providers/types.ts';
 import type { AuthorizationRequest } from './oauth.ts';
 import { describeScopes, summarizeCategories } from './scopes.ts';
 import { siteForName } from '../revoke/inventory.ts';
+import { normaliseSite } from '../ledger/rules.ts';
 
 /**
  * Turns what was seen (a report from a page, a navigation) plus the catalogue into a ledger input.
  * The page's own address always comes from the browser (`pageUrl`), never from the page.
  */
-
-/** "www.budgetly.app" -> "budgetly.app": how people name a site. */
-export function siteLabel(hostname: string): string {
-  return hostname.replace(/^www\./, '');
-}
 
 function hostnameOf(url: string): string {
   try {
@@ -130,7 +126,7 @@ export function noticeFor(detectionId: string, composed: Composed, blockable: bo
   return {
     detectionId,
     channel: composed.channel,
-    recipient: input.recipient.name ?? siteLabel(input.recipient.site),
+    recipient: input.recipient.name ?? normaliseSite(input.recipient.site),
     source: input.source.label,
     intermediary: input.intermediary?.name ?? null,
     categories,
