@@ -223,14 +223,19 @@ async function recordOutcome(tabId: number, url: string, at: number): Promise<vo
   }
 }
 
-/** Per tab, the latest navigation still being recorded. */
+/**
+ * Per tab, the navigations still being recorded, chained in the order they started: the return to
+ * the app can follow the consent page within milliseconds, and its outcome must find the request
+ * the consent page's navigation stored.
+ */
 const navigationWork = new Map<number, Promise<void>>();
 /** Per tab, the last top-frame navigation this worker saw start; none after the worker restarts. */
 const lastNavigation = new Map<number, string>();
 
 browser.webNavigation.onBeforeNavigate.addListener((details) => {
   if (details.frameId === 0) lastNavigation.set(details.tabId, details.url);
-  const work = onBeforeNavigate(details).catch(reportBackgroundError);
+  const before = navigationWork.get(details.tabId) ?? Promise.resolve();
+  const work = before.then(() => onBeforeNavigate(details)).catch(reportBackgroundError);
   navigationWork.set(details.tabId, work);
   void work.finally(() => {
     if (navigationWork.get(details.tabId) === work) navigationWork.delete(details.tabId);
