@@ -63,7 +63,10 @@ export interface PopupState {
   readonly notice: string | null;
   readonly error: string | null;
   readonly eraseOpen: boolean;
+  /** start() has run: the popup's entry point calls it before the app mounts, the app again. */
+  readonly started: boolean;
 
+  /** Reads the list, the tab and the overview; only the first call does anything. */
   start(): Promise<void>;
   refresh(): Promise<void>;
   setFilters(change: Partial<Filters>): Promise<void>;
@@ -173,8 +176,11 @@ export const usePopup = create<PopupState>()((set, get) => {
     notice: null,
     error: null,
     eraseOpen: false,
+    started: false,
 
     async start() {
+      if (get().started) return;
+      set({ started: true });
       await act(async () => {
         // The list does not depend on the tab: ask for it first, so it paints as early as it can.
         const list = reloadList();

@@ -94,6 +94,24 @@ describe('popup: first run and empty state', () => {
   });
 });
 
+describe('popup: start-up', () => {
+  it('asks for the list once when started before the app mounts, as the entry point does', async () => {
+    await seed();
+    const asked: string[] = [];
+    const background = fake.background;
+    fake.background = (message) => {
+      asked.push((message as FromExtensionPage).type);
+      return background(message);
+    };
+    const started = usePopup.getState().start();
+    await mount();
+    await started;
+    await until(() => rows().length === 3, 'three rows');
+    expect(asked.filter((type) => type === 'query-ledger')).toHaveLength(1);
+    expect(asked.filter((type) => type === 'get-overview')).toHaveLength(1);
+  });
+});
+
 describe('popup: the list', () => {
   it('groups links by data source, shows risk in words and shape, and flags stale links', async () => {
     await seed();

@@ -6,8 +6,8 @@ import { categoryList, formatAgo, formatDate, t } from '../i18n.ts';
 import { itemTop, listHeight, rowsBetween, type RowHeights } from '../virtual.ts';
 import { RiskBadge, StatusChip } from './Badges.tsx';
 
-/** Marked once, when the first records are on screen: what `npm run bench` measures. */
-export const FIRST_ROWS_MARK = 'linkwatch:first-rows';
+/** Element Timing reports when a record's title is first painted: what `npm run bench` measures. */
+export const ROW_PAINT_TIMING = 'linkwatch-row';
 
 /** Row heights in rem: they grow with the person's font size, and row text never wraps. */
 const ROW_REM = 6.5;
@@ -19,14 +19,6 @@ const FALLBACK_VIEWPORT_PX = 480;
 
 /** Statuses from which a revocation can be asked for (ledger/rules.ts STATUS_TABLE). */
 export const REVOCABLE: ReadonlySet<ConsentStatus> = new Set(['prompted', 'granted', 'declined', 'blocked', 'expired']);
-
-let firstRowsMarked = false;
-function markFirstRows(): void {
-  if (firstRowsMarked) return;
-  firstRowsMarked = true;
-  // After the frame that shows the rows has been produced, not merely after they are in the DOM.
-  requestAnimationFrame(() => setTimeout(() => performance.mark(FIRST_ROWS_MARK), 0));
-}
 
 function rootFontSize(): number {
   return Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
@@ -74,7 +66,6 @@ export function LinkList({ list, now, onNeedRange, onOpen, onRevoke }: Props) {
   }, [first, last, list]);
 
   useEffect(() => {
-    if (items.some((row) => list.items.has(row.index))) markFirstRows();
     const target = pendingFocus.current;
     if (target === null) return;
     const button = scroller.current?.querySelector<HTMLElement>(`[data-index="${target}"] .row-main`);
@@ -173,7 +164,7 @@ function Row({ index, total, top, item, now, onOpen, onRevoke }: RowProps) {
   return (
     <article class={`row${item.stale ? ' row-stale' : ''}`} aria-label={label} data-testid="link-row" data-record-id={item.id} data-status={item.status} {...position}>
       <button type="button" class="row-main" onClick={() => onOpen(item.id)}>
-        <span class="row-title">{item.recipient}</span>
+        <span class="row-title" elementtiming={ROW_PAINT_TIMING}>{item.recipient}</span>
         <span class="row-badges">
           <RiskBadge risk={item.risk} /> <StatusChip status={item.status} />
         </span>
