@@ -45,6 +45,8 @@ export const REPORT_TEXT_LENGTH = 300;
 const MAX_REPORTS = 256;
 const MAX_WATCHED = 64;
 const MAX_QUEUED_ROOTS = 200;
+/** Entries a page's resource timing keeps before it drops new ones, unless the page raises it. */
+const RESOURCE_TIMING_BUFFER = 250;
 /** Longer URLs lose their query: the background refuses over-long ones. */
 const MAX_REPORT_URL_LENGTH = 2048;
 
@@ -297,8 +299,13 @@ export function startScanner(options: ScannerOptions): void {
   observe(document);
   scanWidgets(document);
   if (promptProviderId) scanPrompts(document);
-  adoptShadowRoots(document);
-  for (const entry of performance.getEntriesByType('resource')) inspectResource(entry.name);
+  const loaded = performance.getEntriesByType('resource');
+  // Walking every element for open shadow roots is most of a first scan on a large page. A widget
+  // in one loads its script or frame, and that load leads inspectResource to the walk; so the page
+  // is walked up front only where prompt wording is read (it loads nothing) or where a full
+  // resource timing buffer may have dropped the load that would have led there.
+  if (promptProviderId || loaded.length >= RESOURCE_TIMING_BUFFER) adoptShadowRoots(document);
+  for (const entry of loaded) inspectResource(entry.name);
   const resources =
     typeof PerformanceObserver === 'function'
       ? new PerformanceObserver((list) => {

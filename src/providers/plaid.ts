@@ -52,7 +52,7 @@ export default {
     fixtures: ['https://my.plaid.com/'],
   },
   fixtures: {
-    positive: ['https://www.budgetly.app/connect-bank'],
+    positive: ['https://www.budgetly.app/connect-bank', 'https://www.budgetly.app/connect-bank/embedded'],
     negative: ['https://www.budgetly.app/blog/how-we-use-plaid', 'https://www.budgetly.app/settings/accounts'],
   },
 } satisfies ProviderDefinition;

@@ -122,6 +122,8 @@ describe('widgets', () => {
     const shadow = host.attachShadow({ mode: 'open' });
     shadow.append(element('iframe', { src: FRAME }));
     document.body.append(host);
+    // As in a browser, the frame there from the start has loaded, and resource timing says so.
+    vi.spyOn(performance, 'getEntriesByType').mockReturnValue([{ name: FRAME }] as PerformanceEntryList);
     start();
     shadow.append(element('iframe', { src: `${FRAME}&n=2` }));
     const lateHost = element('section');
@@ -133,6 +135,22 @@ describe('widgets', () => {
       { providerId: 'plaid', url: `${FRAME}&n=2`, showing: true },
       { providerId: 'plaid', url: `${FRAME}&n=3`, showing: true },
     ]);
+  });
+
+  it('walks the page for shadow roots only when a load points there or resource timing may have dropped one', () => {
+    const host = element('div');
+    host.attachShadow({ mode: 'open' }).append(element('iframe', { src: FRAME }));
+    document.body.append(host);
+    const entries = vi.spyOn(performance, 'getEntriesByType').mockReturnValue([{ name: 'https://www.budgetly.app/app.js' }] as PerformanceEntryList);
+    start();
+    expect(widgets).toEqual([]);
+
+    controller.abort();
+    controller = new AbortController();
+    const full = Array.from({ length: 250 }, (_, n) => ({ name: `https://www.budgetly.app/asset-${n}.js` }));
+    entries.mockReturnValue(full as PerformanceEntryList);
+    start();
+    expect(widgets).toEqual([{ providerId: 'plaid', url: FRAME, showing: true }]);
   });
 
   it('reports a hidden frame as present, then as showing once its style shows it', async () => {
@@ -256,6 +274,14 @@ describe('text prompts', () => {
         cta: 'Connect bank',
       },
     ]);
+  });
+
+  it('finds a prompt in an open shadow root on a prompt host, where no load points to it', () => {
+    const host = element('div');
+    host.attachShadow({ mode: 'open' }).innerHTML = DIALOG;
+    document.body.append(host);
+    start('www.messenger.com');
+    expect(prompts.map((prompt) => prompt.cta)).toEqual(['Connect bank']);
   });
 
   it('ignores the same prompt on other hosts', () => {
