@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import facebook from '../src/providers/facebook.ts';
 import plaid from '../src/providers/plaid.ts';
 import { chromiumLaunchOptions } from '../test/e2e/chromium.ts';
@@ -11,13 +11,16 @@ import { type BenchFigure, median } from './figures.ts';
 
 /**
  * What the content script costs the pages it runs in, in real Chromium with the built extension:
- * its size, the time of its first run (which includes the first scan) on a generated page of
- * 20,000 elements, the work it does afterwards, and the page-load time with and without it.
+ * its size, its start-up (it is injected at document_start and waits for the parsed page), its
+ * first scan once the page is idle and the filtering after, on a generated page of 20,000
+ * elements, and the page load with and without it.
  *
  * Script time is read from a Chromium trace (devtools.timeline: EvaluateScript and FunctionCall
  * events carry the URL of the script they run), so the content script exposes nothing to pages.
- * The page-load comparison runs two Chromium instances with the same flags, one without the
- * extension, and loads each page in them alternately.
+ * The page-load comparison runs three Chromium instances with the same flags: no extension,
+ * Linkwatch, and Linkwatch with an empty content script (what injecting any script costs). Each
+ * round loads the page in all three in a random order; each load is timed by the page's own
+ * navigation and paint timing and by the CPU time of its main thread (CDP Performance metrics).
  */
 
 const CONTENT_SCRIPT = 'src/content/index.js';
@@ -35,6 +38,11 @@ const APPENDED = 1_000;
 const APPEND_EVENT = 'linkwatch-bench-append';
 /** Long enough for the document_idle injection and any callbacks the first scan schedules. */
 const SETTLE_MS = 1_000;
+/** After the load event: long enough for the first scan, which waits until the page is idle. */
+const LOAD_SETTLE_MS = 600;
+/** The page-load comparison: no extension, Linkwatch with an empty content script, Linkwatch. */
+const LOAD_VARIANTS = ['without', 'empty', 'with'] as const;
+type LoadVariant = (typeof LOAD_VARIANTS)[number];
 
 export interface ContentBenchOptions {
   /** Traced loads per scan figure, after one warm-up load. */
@@ -105,15 +113,12 @@ interface BenchBrowser {
 }
 
 /**
- * Chromium as the e2e harness launches it, with or without the built extension: both instances
- * of the page-load comparison come from here so that the extension is their only difference.
+ * Chromium as the e2e harness launches it, with an extension loaded or none: every instance of the
+ * page-load comparison comes from here so that the extension is their only difference.
  */
-async function launchBenchChromium(withExtension: boolean): Promise<BenchBrowser> {
-  const context = await chromium.launchPersistentContext(
-    scratchDir(withExtension ? 'bench-with' : 'bench-without'),
-    chromiumLaunchOptions(withExtension ? DIST.chrome : null),
-  );
-  if (!withExtension) return { context, contentScriptUrl: null };
+async function launchBenchChromium(extensionDir: string | null, name: string): Promise<BenchBrowser> {
+  const context = await chromium.launchPersistentContext(scratchDir(name), chromiumLaunchOptions(extensionDir));
+  if (!extensionDir) return { context, contentScriptUrl: null };
   const worker =
     context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
     (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
@@ -131,7 +136,7 @@ function sizeFigures(): BenchFigure[] {
 }
 
 interface ScanSample {
-  /** The content script's first run: compile, start-up and the first scan. */
+  /** The content script's first run: compile and start-up, at document_start. */
   readonly firstRunMs: number;
   /** Everything the content script ran after its first run, until the page settled. */
   readonly afterMs: number;
@@ -195,13 +200,11 @@ async function scanFigures(browser: BenchBrowser, runs: number): Promise<BenchFi
   await browser.context.unrouteAll();
 
   return [
-    { name: `scan: content script first run, empty page: start-up alone (${ofRuns})`, value: firstRunOf(empty), unit: 'ms' },
-    { name: `scan: content script first run, ${count} elements, nothing to find (${ofRuns})`, value: firstRunOf(nothing), unit: 'ms' },
-    { name: `scan: content script first run, ${count} elements on a bank's site, prompts read (${ofRuns})`, value: firstRunOf(bank), unit: 'ms' },
-    { name: `scan: content script first run, ${count} elements + showing Plaid frame (${ofRuns})`, value: firstRunOf(widget), unit: 'ms' },
-    { name: `scan: Plaid frame: content script after its first run, until the notice shows + 1 s (${ofRuns})`, value: afterOf(widget), unit: 'ms' },
-    { name: `idle: content script after its first run, ${count} elements, nothing to find, 1 s (${ofRuns})`, value: afterOf(nothing), unit: 'ms' },
-    { name: `idle: same on the bank's site (${ofRuns})`, value: afterOf(bank), unit: 'ms' },
+    { name: `start-up: content script's run at document_start, empty page (${ofRuns})`, value: firstRunOf(empty), unit: 'ms' },
+    { name: `start-up: same, ${count}-element page (${ofRuns})`, value: firstRunOf(nothing), unit: 'ms' },
+    { name: `scan: after start-up (first scan once the page is idle, then mutation filtering), ${count} elements, nothing to find, until 1 s after load (${ofRuns})`, value: afterOf(nothing), unit: 'ms' },
+    { name: `scan: same on a bank's site, where prompt wording is read too (${ofRuns})`, value: afterOf(bank), unit: 'ms' },
+    { name: `scan: same with a showing Plaid frame, until the notice shows + 1 s (${ofRuns})`, value: afterOf(widget), unit: 'ms' },
   ];
 }
 
@@ -255,23 +258,61 @@ async function appendFigures(withIt: BenchBrowser, without: BenchBrowser, runs: 
   ];
 }
 
-/** Milliseconds from navigation start to the end of the load event, for the page in `tab`. */
-async function loadTime(tab: Page, url: string): Promise<number> {
-  await tab.goto(url);
-  return tab.evaluate(
+interface LoadSample {
+  /** Navigation start to the end of the load event. */
+  readonly loadMs: number;
+  readonly contentfulMs: number;
+  /** CPU time of the page's main thread, navigation to the end of the settle window: all it ran. */
+  readonly mainThreadMs: number;
+}
+
+interface LoadTab {
+  readonly page: Page;
+  readonly cdp: CDPSession;
+}
+
+async function mainThreadSeconds(cdp: CDPSession): Promise<number> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? Number.NaN;
+}
+
+/** Loads `url` in `tab` and measures it; the settle window lets the first scan, which waits for idle, run. */
+async function loadSample({ page, cdp }: LoadTab, url: string): Promise<LoadSample> {
+  await page.goto('about:blank');
+  const before = await mainThreadSeconds(cdp);
+  await page.goto(url);
+  const { loadMs, contentfulMs } = await page.evaluate(
     () =>
-      new Promise<number>((resolve) => {
+      new Promise<{ loadMs: number; contentfulMs: number }>((resolve) => {
         const read = () => {
           const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
-          if (navigation && navigation.loadEventEnd > 0) resolve(navigation.loadEventEnd);
+          const contentful = performance.getEntriesByName('first-contentful-paint')[0];
+          if (navigation && navigation.loadEventEnd > 0 && contentful) resolve({ loadMs: navigation.loadEventEnd, contentfulMs: contentful.startTime });
           else setTimeout(read, 10);
         };
         read();
       }),
   );
+  await page.waitForTimeout(LOAD_SETTLE_MS);
+  const after = await mainThreadSeconds(cdp);
+  // A new renderer for the page starts its count at zero.
+  return { loadMs, contentfulMs, mainThreadMs: (after >= before ? after - before : after) * 1000 };
 }
 
-async function overheadFigures(withIt: BenchBrowser, without: BenchBrowser, runs: number): Promise<BenchFigure[]> {
+/**
+ * Linkwatch built with an empty content script: what Chrome costs a page for injecting any content
+ * script at all, so the comparison can tell that apart from what Linkwatch's own script does.
+ */
+function emptyContentScriptBuild(): string {
+  const dir = scratchDir('bench-empty-content-script');
+  cpSync(DIST.chrome, dir, { recursive: true });
+  writeFileSync(join(dir, CONTENT_SCRIPT), 'void 0;\n');
+  return dir;
+}
+
+const percentOver = (value: number, base: number) => ((value - base) / base) * 100;
+
+async function overheadFigures(browsers: Readonly<Record<LoadVariant, BenchBrowser>>, runs: number): Promise<BenchFigure[]> {
   const pages: readonly (readonly [string, string])[] = [
     [`generated page, ${ELEMENTS.toLocaleString('en')} elements, nothing to find`, GENERATED_PAGE],
     ['generated page + showing Plaid frame', `${GENERATED_PAGE}?widget=plaid`],
@@ -279,43 +320,69 @@ async function overheadFigures(withIt: BenchBrowser, without: BenchBrowser, runs
     ['fixture: Plaid Link opening (positive)', plaid.fixtures.positive[0] as string],
     ['fixture: Facebook OAuth dialog (positive)', facebook.fixtures.positive[0] as string],
   ];
-  const tabs = [await withIt.context.newPage(), await without.context.newPage()] as const;
+  const tabs = {} as Record<LoadVariant, LoadTab>;
+  for (const variant of LOAD_VARIANTS) {
+    const page = await browsers[variant].context.newPage();
+    const cdp = await browsers[variant].context.newCDPSession(page);
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    tabs[variant] = { page, cdp };
+  }
   const figures: BenchFigure[] = [];
   for (const [label, url] of pages) {
-    const samples: [number[], number[]] = [[], []];
+    const samples: Record<LoadVariant, LoadSample[]> = { without: [], empty: [], with: [] };
     for (let run = 0; run <= runs; run++) {
-      // Alternate which browser goes first, so neither always loads right after the other.
-      for (const which of run % 2 === 0 ? [0, 1] : [1, 0]) {
-        const time = await loadTime(tabs[which] as Page, url);
-        if (run > 0) samples[which]?.push(time);
+      // A fresh random order each round, so no browser always loads right after another.
+      const order = [...LOAD_VARIANTS].sort(() => Math.random() - 0.5);
+      for (const variant of order) {
+        const sample = await loadSample(tabs[variant], url);
+        if (run > 0) samples[variant].push(sample);
       }
     }
-    const [withMs, withoutMs] = samples.map(median) as [number, number];
-    figures.push({
-      name: `load: ${label} (load event ${withMs.toFixed(1)} ms with, ${withoutMs.toFixed(1)} ms without, median of ${runs})`,
-      value: ((withMs - withoutMs) / withoutMs) * 100,
-      unit: '%',
-      budget: OVERHEAD_BUDGET_PERCENT,
-    });
+    const of = (variant: LoadVariant, key: keyof LoadSample) => median(samples[variant].map((sample) => sample[key]));
+    const ms = (variant: LoadVariant, key: keyof LoadSample) => of(variant, key).toFixed(1);
+    const medians = `median of ${runs}`;
+    figures.push(
+      {
+        name: `load: ${label}: load event (${ms('with', 'loadMs')} ms with, ${ms('without', 'loadMs')} without, ${ms('empty', 'loadMs')} with an empty content script; ${medians})`,
+        value: percentOver(of('with', 'loadMs'), of('without', 'loadMs')),
+        unit: '%',
+        budget: OVERHEAD_BUDGET_PERCENT,
+      },
+      {
+        name: `load: ${label}: main-thread CPU time (${ms('with', 'mainThreadMs')} ms with, ${ms('without', 'mainThreadMs')} without, ${ms('empty', 'mainThreadMs')} with an empty content script; ${medians})`,
+        value: percentOver(of('with', 'mainThreadMs'), of('without', 'mainThreadMs')),
+        unit: '%',
+        budget: OVERHEAD_BUDGET_PERCENT,
+      },
+      {
+        name: `load: ${label}: first contentful paint (${ms('with', 'contentfulMs')} ms with, ${ms('without', 'contentfulMs')} without; ${medians})`,
+        value: percentOver(of('with', 'contentfulMs'), of('without', 'contentfulMs')),
+        unit: '%',
+      },
+    );
   }
-  await Promise.all(tabs.map((tab) => tab.close()));
+  await Promise.all(LOAD_VARIANTS.map((variant) => tabs[variant].page.close()));
   return figures;
 }
 
 export async function runContentBench(options: ContentBenchOptions = {}): Promise<BenchFigure[]> {
   const scanRuns = options.scanRuns ?? 11;
-  const loadRuns = options.loadRuns ?? 21;
+  const loadRuns = options.loadRuns ?? 15;
   const figures = sizeFigures();
   const server = await startFixtureServer();
   const browsers: BenchBrowser[] = [];
+  const launch = async (extensionDir: string | null, name: string) => {
+    const browser = await launchBenchChromium(extensionDir, name);
+    browsers.push(browser);
+    return browser;
+  };
   try {
-    const withIt = await launchBenchChromium(true);
-    browsers.push(withIt);
+    const withIt = await launch(DIST.chrome, 'bench-with');
     figures.push(...(await scanFigures(withIt, scanRuns)));
-    const without = await launchBenchChromium(false);
-    browsers.push(without);
+    const without = await launch(null, 'bench-without');
     figures.push(...(await appendFigures(withIt, without, scanRuns)));
-    figures.push(...(await overheadFigures(withIt, without, loadRuns)));
+    const empty = await launch(emptyContentScriptBuild(), 'bench-empty');
+    figures.push(...(await overheadFigures({ with: withIt, without, empty }, loadRuns)));
     return figures;
   } finally {
     await Promise.all(browsers.map((browser) => browser.context.close()));
