@@ -2,8 +2,9 @@ import browser from 'webextension-polyfill';
 import type { ContentSignatures } from '../detect/signatures.ts';
 import { isNoticeView, type FromContent } from '../shared/messages.ts';
 import { NoticeArea } from './notice.ts';
-import { startScanner } from './scanner.ts';
+import { startScanner, watchResources } from './scanner.ts';
 import { send } from './send.ts';
+import { whenParsed } from './parsed.ts';
 
 declare const __LINKWATCH_SIGNATURES__: ContentSignatures;
 const signatures = __LINKWATCH_SIGNATURES__;
@@ -27,10 +28,14 @@ function report(message: FromContent & { type: 'report-widget' | 'report-prompt'
   );
 }
 
+// From document_start, before any page script can shrink or clear its resource timing buffer.
+const resources = watchResources(signatures);
+
 const scan = () =>
   startScanner({
     signatures,
     hostname: location.hostname,
+    resources,
     // A script or a request alone is not a prompt: only a widget the person can see is reported.
     onWidget: (found) => {
       if (found.showing) report({ type: 'report-widget', ...found });
@@ -39,22 +44,9 @@ const scan = () =>
     // Runs for the life of the page; bfcache keeps the observers with it.
     signal: new AbortController().signal,
   });
-/**
- * Runs `work` once the page is parsed. This script is declared for document_start: Chrome holds a
- * page's load event until the scripts declared for document_end or document_idle have run, and on a
- * large page that comes after the page's first layout (an empty script declared for document_idle
- * moved the load event of a 20,000-element page by 200 ms; declared for document_start, not at all).
- * A capturing listener on window, added before any page script exists, runs before anything the
- * page could use to stop the event.
- */
-function whenParsed(work: () => void): void {
-  if (document.readyState === 'loading') addEventListener('DOMContentLoaded', work, { once: true, capture: true });
-  else work();
-}
-
 whenParsed(() => {
   // The first scan waits until the page is idle, so it never competes with the page's own loading;
-  // what the page adds before then is in the DOM, or in resource timing, when the scan runs.
+  // what the page adds before then is in the DOM, or among the loads watched since start, then.
   if (typeof requestIdleCallback === 'function') requestIdleCallback(scan, { timeout: 1000 });
   else setTimeout(scan, 0);
 

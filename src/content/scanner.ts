@@ -23,6 +23,8 @@ export interface PromptReport {
 export interface ScannerOptions {
   readonly signatures: ContentSignatures;
   readonly hostname: string;
+  /** What the page loads: the way to widgets in shadow roots, and to their requests. */
+  readonly resources: ResourceFeed;
   readonly onWidget: (report: WidgetReport) => void;
   readonly onPrompt: (report: PromptReport) => void;
   readonly signal: AbortSignal;
@@ -45,8 +47,6 @@ export const REPORT_TEXT_LENGTH = 300;
 const MAX_REPORTS = 256;
 const MAX_WATCHED = 64;
 const MAX_QUEUED_ROOTS = 200;
-/** Entries a page's resource timing keeps before it drops new ones, unless the page raises it. */
-const RESOURCE_TIMING_BUFFER = 250;
 /** Longer URLs lose their query: the background refuses over-long ones. */
 const MAX_REPORT_URL_LENGTH = 2048;
 
@@ -166,6 +166,42 @@ function createVisibilityWatch(isShowing: (element: Element) => boolean, signal:
   };
 }
 
+/** The widget resources a page has loaded, in order, and those it loads from now on. */
+export interface ResourceFeed {
+  /** Hands every URL so far to `listener`, then each new one as it loads, until `signal` aborts. */
+  follow(listener: (url: string) => void, signal: AbortSignal): void;
+}
+
+/**
+ * Watches what the page loads from the moment it is called, which for the content script is
+ * document_start: an observer made then sees every load, whatever the page later does to its own
+ * resource timing buffer (shrinks it, clears it). Only URLs a signature matches are kept.
+ */
+export function watchResources(signatures: ContentSignatures): ResourceFeed {
+  const queued: string[] = [];
+  let follower: ((url: string) => void) | null = null;
+  const take = (url: string): void => {
+    if (follower) follower(url);
+    else if (queued.length < MAX_REPORTS && matchWidgetUrl(signatures, url)) queued.push(url);
+  };
+  const observer =
+    typeof PerformanceObserver === 'function'
+      ? new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) take(entry.name);
+        })
+      : null;
+  // Buffered: where the browser injects into a page already loaded (Firefox, on install).
+  observer?.observe({ type: 'resource', buffered: true });
+  return {
+    follow(listener, signal) {
+      if (signal.aborted) return observer?.disconnect();
+      follower = listener;
+      for (const url of queued.splice(0)) listener(url);
+      signal.addEventListener('abort', () => observer?.disconnect(), { once: true });
+    },
+  };
+}
+
 export function startScanner(options: ScannerOptions): void {
   const { signatures, signal, onWidget, onPrompt } = options;
   if (signal.aborted) return;
@@ -173,8 +209,14 @@ export function startScanner(options: ScannerOptions): void {
   const watchUntilShowing = createVisibilityWatch(isShowing, signal);
   const promptProviderId = promptProvidersFor(signatures, options.hostname)[0];
   const reported = new Set<string>();
-  /** URLs found on elements: a resource without one hints at a shadow root not yet observed. */
-  const elementUrls = new Set<string>();
+  /**
+   * Elements seen per widget URL, and loads of it: a load with no element seen for it (a frame in
+   * a shadow root not yet adopted, or one hidden behind a decoy with the same address) sends the
+   * scanner looking through the shadow roots.
+   */
+  const elementsByUrl = new Map<string, number>();
+  const loadsByUrl = new Map<string, number>();
+  const countedUrl = new WeakMap<Element, string>();
   const shadowRoots: ShadowRoot[] = [];
 
   const reportOnce = (key: string, send: () => void): void => {
@@ -195,7 +237,10 @@ export function startScanner(options: ScannerOptions): void {
     const url = absoluteSrc(element);
     const match = url === null ? null : matchWidgetUrl(signatures, url);
     if (!url || !match) return;
-    elementUrls.add(url);
+    if (countedUrl.get(element) !== url) {
+      countedUrl.set(element, url);
+      elementsByUrl.set(url, (elementsByUrl.get(url) ?? 0) + 1);
+    }
     const { providerId, role } = match;
     if (role !== 'frame' || element.localName === 'script') return reportWidget(providerId, role, url, false);
     if (isShowing(element)) return reportWidget(providerId, role, url, true);
@@ -289,9 +334,10 @@ export function startScanner(options: ScannerOptions): void {
   const inspectResource = (url: string): void => {
     const match = matchWidgetUrl(signatures, url);
     if (!match) return;
-    if (match.role !== 'request' && !elementUrls.has(url)) {
-      elementUrls.add(url);
-      adoptShadowRoots(document);
+    if (match.role !== 'request') {
+      const loads = (loadsByUrl.get(url) ?? 0) + 1;
+      loadsByUrl.set(url, loads);
+      if (loads > (elementsByUrl.get(url) ?? 0)) adoptShadowRoots(document);
     }
     reportWidget(match.providerId, match.role, url, false);
   };
@@ -299,26 +345,16 @@ export function startScanner(options: ScannerOptions): void {
   observe(document);
   scanWidgets(document);
   if (promptProviderId) scanPrompts(document);
-  const loaded = performance.getEntriesByType('resource');
   // Walking every element for open shadow roots is most of a first scan on a large page. A widget
   // in one loads its script or frame, and that load leads inspectResource to the walk; so the page
-  // is walked up front only where prompt wording is read (it loads nothing) or where a full
-  // resource timing buffer may have dropped the load that would have led there.
-  if (promptProviderId || loaded.length >= RESOURCE_TIMING_BUFFER) adoptShadowRoots(document);
-  for (const entry of loaded) inspectResource(entry.name);
-  const resources =
-    typeof PerformanceObserver === 'function'
-      ? new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) inspectResource(entry.name);
-        })
-      : null;
-  resources?.observe({ type: 'resource' });
+  // is walked up front only where prompt wording is read, which loads nothing.
+  if (promptProviderId) adoptShadowRoots(document);
+  options.resources.follow(inspectResource, signal);
 
   signal.addEventListener(
     'abort',
     () => {
       mutations.disconnect();
-      resources?.disconnect();
       clearTimeout(promptScanTimer);
     },
     { once: true },

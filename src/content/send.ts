@@ -1,20 +1,36 @@
 import browser from 'webextension-polyfill';
 import type { FromContent, Reply } from '../shared/messages.ts';
 
-const RETRIES = 5;
+const ATTEMPTS = 12;
+const FIRST_RETRY_MS = 300;
+const LONGEST_RETRY_MS = 2_000;
+/** An attempt that has had no answer by then is tried again: a worker stopped mid-message may never answer. */
+export const ATTEMPT_TIMEOUT_MS = 8_000;
+/** From the first attempt to the last, about 18 s: far longer than a stopped worker takes to start again. */
+export const RETRY_DELAYS_MS: readonly number[] = Array.from({ length: ATTEMPTS - 1 }, (_, n) => Math.min(LONGEST_RETRY_MS, FIRST_RETRY_MS * 2 ** n));
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Linkwatch's background gave no answer in ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
 
 /**
  * Sends until the background acknowledges. The service worker may be starting up or may be
- * stopped mid-message; the background stores what it is told before it answers, so an answer means
- * it is safe, and no answer means we try again (the ledger merges a repeat into one record).
+ * stopped mid-message, again and again; the background stores what it is told before it answers,
+ * so an answer means it is safe, and no answer means we try again (the ledger merges a repeat into
+ * one record). Giving up early would lose a detection the person saw.
  */
-export async function send<M extends FromContent>(message: M): Promise<Reply<M>> {
-  for (let attempt = 1; ; attempt++) {
+export async function send<M extends FromContent>(message: M, wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))): Promise<Reply<M>> {
+  for (let attempt = 0; ; attempt++) {
     try {
-      return (await browser.runtime.sendMessage(message)) as Reply<M>;
+      return (await withTimeout(browser.runtime.sendMessage(message), ATTEMPT_TIMEOUT_MS)) as Reply<M>;
     } catch (error) {
-      if (attempt >= RETRIES) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 150 * 2 ** attempt));
+      const delay = RETRY_DELAYS_MS[attempt];
+      if (delay === undefined) throw error;
+      await wait(delay);
     }
   }
 }

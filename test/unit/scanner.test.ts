@@ -6,7 +6,9 @@ import {
   isVisibleByStyle,
   type PromptReport,
   REPORT_TEXT_LENGTH,
+  type ResourceFeed,
   startScanner,
+  watchResources,
   type WidgetReport,
 } from '../../src/content/scanner.ts';
 import { compileSignatures } from '../../src/detect/signatures.ts';
@@ -28,10 +30,15 @@ let controller: AbortController;
 let widgets: WidgetReport[];
 let prompts: PromptReport[];
 
-function start(hostname = 'www.budgetly.app', isShowing: (element: Element) => boolean = isVisibleByStyle): void {
+function start(
+  hostname = 'www.budgetly.app',
+  isShowing: (element: Element) => boolean = isVisibleByStyle,
+  resources: ResourceFeed = watchResources(signatures),
+): void {
   startScanner({
     signatures,
     hostname,
+    resources,
     onWidget: (report) => widgets.push(report),
     onPrompt: (report) => prompts.push(report),
     signal: controller.signal,
@@ -118,13 +125,15 @@ describe('widgets', () => {
   });
 
   it('finds frames in open shadow roots: present at start, added inside later, and in custom elements added later', async () => {
+    const loads = fakeObserver<[{ getEntries(): { name: string }[] }]>('PerformanceObserver');
+    const resources = watchResources(signatures);
     const host = element('div');
     const shadow = host.attachShadow({ mode: 'open' });
     shadow.append(element('iframe', { src: FRAME }));
     document.body.append(host);
-    // As in a browser, the frame there from the start has loaded, and resource timing says so.
-    vi.spyOn(performance, 'getEntriesByType').mockReturnValue([{ name: FRAME }] as PerformanceEntryList);
-    start();
+    // As in a browser, the frame there from the start has loaded, and the watch saw it load.
+    loads.notify({ getEntries: () => [{ name: FRAME }] });
+    start(undefined, undefined, resources);
     shadow.append(element('iframe', { src: `${FRAME}&n=2` }));
     const lateHost = element('section');
     lateHost.attachShadow({ mode: 'open' }).append(element('iframe', { src: `${FRAME}&n=3` }));
@@ -137,20 +146,22 @@ describe('widgets', () => {
     ]);
   });
 
-  it('walks the page for shadow roots only when a load points there or resource timing may have dropped one', () => {
+  it('walks the page for shadow roots only for a load with no element seen for it, one hidden behind a decoy included', () => {
+    const loads = fakeObserver<[{ getEntries(): { name: string }[] }]>('PerformanceObserver');
+    const resources = watchResources(signatures);
     const host = element('div');
     host.attachShadow({ mode: 'open' }).append(element('iframe', { src: FRAME }));
-    document.body.append(host);
-    const entries = vi.spyOn(performance, 'getEntriesByType').mockReturnValue([{ name: 'https://www.budgetly.app/app.js' }] as PerformanceEntryList);
-    start();
-    expect(widgets).toEqual([]);
-
-    controller.abort();
-    controller = new AbortController();
-    const full = Array.from({ length: 250 }, (_, n) => ({ name: `https://www.budgetly.app/asset-${n}.js` }));
-    entries.mockReturnValue(full as PerformanceEntryList);
-    start();
-    expect(widgets).toEqual([{ providerId: 'plaid', url: FRAME, showing: true }]);
+    document.body.append(element('iframe', { src: FRAME, class: 'closed' }), host);
+    // One load of the address so far, and the hidden decoy in the page accounts for it.
+    loads.notify({ getEntries: () => [{ name: 'https://www.budgetly.app/app.js' }, { name: FRAME }] });
+    start(undefined, undefined, resources);
+    expect(widgets).toEqual([{ providerId: 'plaid', url: FRAME, showing: false }]);
+    // A second load has no element to show for it: the walk finds the frame in the shadow root.
+    loads.notify({ getEntries: () => [{ name: FRAME }] });
+    expect(widgets).toEqual([
+      { providerId: 'plaid', url: FRAME, showing: false },
+      { providerId: 'plaid', url: FRAME, showing: true },
+    ]);
   });
 
   it('reports a hidden frame as present, then as showing once its style shows it', async () => {
@@ -214,14 +225,15 @@ describe('widgets', () => {
     ]);
   });
 
-  it('reads resource timing: requests without their query, and frames in shadow roots it was not told about', async () => {
-    const resources = fakeObserver<[{ getEntries(): { name: string }[] }]>('PerformanceObserver');
-    vi.spyOn(performance, 'getEntriesByType').mockReturnValue([
-      { name: 'https://www.budgetly.app/app.js' },
-      { name: 'https://production.plaid.com/link/workflow/session?token=secret' },
-    ] as PerformanceEntryList);
-    start();
-    expect(resources.observed).toEqual([{ type: 'resource' }]);
+  it('follows loads from its start on: requests without their query, and frames in shadow roots it was not told about', async () => {
+    const loads = fakeObserver<[{ getEntries(): { name: string }[] }]>('PerformanceObserver');
+    const resources = watchResources(signatures);
+    expect(loads.observed).toEqual([{ type: 'resource', buffered: true }]);
+    // Loads before the scan wait for it; the page's own resource timing buffer is never read.
+    loads.notify({ getEntries: () => [{ name: 'https://www.budgetly.app/app.js' }, { name: 'https://production.plaid.com/link/workflow/session?token=secret' }] });
+    const buffer = vi.spyOn(performance, 'getEntriesByType');
+    start(undefined, undefined, resources);
+    expect(buffer).not.toHaveBeenCalled();
     expect(widgets).toEqual([{ providerId: 'plaid', url: 'https://production.plaid.com/link/workflow/session', showing: false }]);
 
     // A shadow root attached after its host was inserted fires no mutation; the frame's load does.
@@ -231,7 +243,7 @@ describe('widgets', () => {
     host.attachShadow({ mode: 'open' }).append(element('iframe', { src: FRAME }));
     await settle();
     expect(widgets).toHaveLength(1);
-    resources.notify({ getEntries: () => [{ name: FRAME }, { name: 'https://secure.plaid.com/x?y=1' }] });
+    loads.notify({ getEntries: () => [{ name: FRAME }, { name: 'https://secure.plaid.com/x?y=1' }] });
     expect(widgets.slice(1)).toEqual([
       { providerId: 'plaid', url: FRAME, showing: true },
       { providerId: 'plaid', url: 'https://secure.plaid.com/x', showing: false },
