@@ -36,10 +36,10 @@ const BANK_PAGE = 'https://www.chase.com/linkwatch-bench/';
 const ELEMENTS = 20_000;
 const APPENDED = 1_000;
 const APPEND_EVENT = 'linkwatch-bench-append';
-/** Long enough for the document_idle injection and any callbacks the first scan schedules. */
+/** Long enough for the first scan, which waits until the page is idle, and what it schedules. */
 const SETTLE_MS = 1_000;
-/** After the load event: long enough for the first scan, which waits until the page is idle. */
-const LOAD_SETTLE_MS = 600;
+/** After the load event: the first scan waits for idle, at most the content script's 1 s timeout. */
+const LOAD_SETTLE_MS = 1_000;
 /** The page-load comparison: no extension, Linkwatch with an empty content script, Linkwatch. */
 const LOAD_VARIANTS = ['without', 'empty', 'with'] as const;
 type LoadVariant = (typeof LOAD_VARIANTS)[number];
@@ -312,6 +312,16 @@ function emptyContentScriptBuild(): string {
 
 const percentOver = (value: number, base: number) => ((value - base) / base) * 100;
 
+/** Fisher-Yates: every order equally likely, which sorting by a random comparison is not. */
+function shuffled<T>(items: readonly T[]): T[] {
+  const result = [...items];
+  for (let i = result.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [result[i], result[j]] = [result[j] as T, result[i] as T];
+  }
+  return result;
+}
+
 async function overheadFigures(browsers: Readonly<Record<LoadVariant, BenchBrowser>>, runs: number): Promise<BenchFigure[]> {
   const pages: readonly (readonly [string, string])[] = [
     [`generated page, ${ELEMENTS.toLocaleString('en')} elements, nothing to find`, GENERATED_PAGE],
@@ -332,7 +342,7 @@ async function overheadFigures(browsers: Readonly<Record<LoadVariant, BenchBrows
     const samples: Record<LoadVariant, LoadSample[]> = { without: [], empty: [], with: [] };
     for (let run = 0; run <= runs; run++) {
       // A fresh random order each round, so no browser always loads right after another.
-      const order = [...LOAD_VARIANTS].sort(() => Math.random() - 0.5);
+      const order = shuffled(LOAD_VARIANTS);
       for (const variant of order) {
         const sample = await loadSample(tabs[variant], url);
         if (run > 0) samples[variant].push(sample);

@@ -4,6 +4,7 @@ import { PROVIDERS } from '../src/providers/index.ts';
 import type { ProviderDefinition } from '../src/providers/types.ts';
 import type { ConsentRecord, EventKind, LedgerEvent, ScopeEntry } from '../src/ledger/model.ts';
 import { buildRecord } from '../src/ledger/rules.ts';
+import { ROW_PAINT_TIMING } from '../src/popup/paint-timing.ts';
 import { toJson } from '../src/ledger/export.ts';
 import type { ImportResult } from '../src/background/ledger-store.ts';
 import { type BenchFigure, median } from './figures.ts';
@@ -18,8 +19,6 @@ import { type BenchFigure, median } from './figures.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const POPUP_BUDGET_MS = 100;
-/** LinkList's ROW_PAINT_TIMING (that module needs the extension APIs, so it is not imported here). */
-const ROW_PAINT_TIMING = 'linkwatch-row';
 const PAINT_TIMEOUT_MS = 5_000;
 
 /** Providers whose scopes make plausible links: identity providers, aggregators and banks. */

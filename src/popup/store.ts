@@ -12,7 +12,7 @@ import {
   type RevokeReply,
   type SourceGroup,
 } from '../shared/messages.ts';
-import { ask, currentTabId, saveFile } from './messaging.ts';
+import { ask, currentTabId, onLedgerChanged, saveFile } from './messaging.ts';
 import { t } from './i18n.ts';
 
 /**
@@ -66,7 +66,7 @@ export interface PopupState {
   /** start() has run: the popup's entry point calls it before the app mounts, the app again. */
   readonly started: boolean;
 
-  /** Reads the list, the tab and the overview; only the first call does anything. */
+  /** Follows ledger changes and reads the list, the tab and the overview; only the first call acts. */
   start(): Promise<void>;
   refresh(): Promise<void>;
   setFilters(change: Partial<Filters>): Promise<void>;
@@ -181,6 +181,8 @@ export const usePopup = create<PopupState>()((set, get) => {
     async start() {
       if (get().started) return;
       set({ started: true });
+      // Before the first question, so a change announced while it is being answered is not missed.
+      onLedgerChanged(() => void get().refresh());
       await act(async () => {
         // The list does not depend on the tab: ask for it first, so it paints as early as it can.
         const list = reloadList();

@@ -1,6 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { RecordSummary } from '../../ledger/index.ts';
-import { onLedgerChanged } from '../messaging.ts';
 import { NO_FILTERS, usePopup } from '../store.ts';
 import { t } from '../i18n.ts';
 import { Detail } from './Detail.tsx';
@@ -18,10 +17,7 @@ export function App() {
   const { overview, list, filters, view } = state;
   const returnFocusTo = useRef<string | null>(null);
 
-  useEffect(() => {
-    void usePopup.getState().start();
-    return onLedgerChanged(() => void usePopup.getState().refresh());
-  }, []);
+  useEffect(() => void usePopup.getState().start(), []);
 
   const scanning = overview?.scan?.running === true;
   useEffect(() => {

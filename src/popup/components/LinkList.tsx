@@ -3,11 +3,10 @@ import type { RecordSummary } from '../../ledger/index.ts';
 import type { ConsentStatus } from '../../ledger/model.ts';
 import type { ListState } from '../store.ts';
 import { categoryList, formatAgo, formatDate, t } from '../i18n.ts';
+import { ROW_PAINT_TIMING } from '../paint-timing.ts';
 import { itemTop, listHeight, rowsBetween, type RowHeights } from '../virtual.ts';
 import { RiskBadge, StatusChip } from './Badges.tsx';
 
-/** Element Timing reports when a record's title is first painted: what `npm run bench` measures. */
-export const ROW_PAINT_TIMING = 'linkwatch-row';
 
 /** Row heights in rem: they grow with the person's font size, and row text never wraps. */
 const ROW_REM = 6.5;
