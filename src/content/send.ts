@@ -26,7 +26,11 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 export async function send<M extends FromContent>(message: M, wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))): Promise<Reply<M>> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return (await withTimeout(browser.runtime.sendMessage(message), ATTEMPT_TIMEOUT_MS)) as Reply<M>;
+      const reply: unknown = await withTimeout(browser.runtime.sendMessage(message), ATTEMPT_TIMEOUT_MS);
+      // The background always answers with an object. Nothing at all comes back when the worker
+      // stopped mid-message while an extension page (the popup) also listened: not an answer.
+      if (typeof reply !== 'object' || reply === null) throw new Error("Linkwatch's background did not answer");
+      return reply as Reply<M>;
     } catch (error) {
       const delay = RETRY_DELAYS_MS[attempt];
       if (delay === undefined) throw error;

@@ -23,6 +23,12 @@ describe('send', () => {
     expect(RETRY_DELAYS_MS.reduce((sum, ms) => sum + ms, 0)).toBeGreaterThan(15_000);
   });
 
+  it('takes no answer at all for a failed attempt, not for an acknowledgement', async () => {
+    sendMessage.mockResolvedValueOnce(undefined).mockResolvedValueOnce({ stored: true, notice: null });
+    await expect(send(REPORT, async () => undefined)).resolves.toEqual({ stored: true, notice: null });
+    expect(sendMessage).toHaveBeenCalledTimes(2);
+  });
+
   it('gives up with the last error once every attempt has failed', async () => {
     sendMessage.mockImplementation(async () => {
       throw STOPPED;
