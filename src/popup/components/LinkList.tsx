@@ -7,7 +7,6 @@ import { ROW_PAINT_TIMING } from '../paint-timing.ts';
 import { itemTop, listHeight, rowsBetween, type RowHeights } from '../virtual.ts';
 import { RiskBadge, StatusChip } from './Badges.tsx';
 
-
 /** Row heights in rem: they grow with the person's font size, and row text never wraps. */
 const ROW_REM = 6.5;
 const HEADER_REM = 2.25;
