@@ -82,18 +82,18 @@ function paintTimes(popup: TestPage): Promise<PaintTimes> {
       new Promise<PaintTimes>((resolve, reject) => {
         setTimeout(() => reject(new Error('the popup never showed its first records')), timeoutMs);
         // Element entries reach only observers; `buffered` replays the ones already painted.
-        const rows = new Promise<number>((rowPainted) =>
-          new PerformanceObserver((list) => {
-            const row = list.getEntries().find((entry) => (entry as PerformanceEntry & { identifier: string }).identifier === identifier);
-            if (row) rowPainted((row as PerformanceEntry & { renderTime: number }).renderTime);
-          }).observe({ type: 'element', buffered: true }),
-        );
-        const contentful = new Promise<number>((contentfulPainted) =>
-          new PerformanceObserver((list) => {
-            const paint = list.getEntriesByName('first-contentful-paint')[0];
-            if (paint) contentfulPainted(paint.startTime);
-          }).observe({ type: 'paint', buffered: true }),
-        );
+        const firstOf = (type: string, pick: (entries: PerformanceEntryList) => number | undefined) =>
+          new Promise<number>((found) =>
+            new PerformanceObserver((list) => {
+              const at = pick(list.getEntries());
+              if (at !== undefined) found(at);
+            }).observe({ type, buffered: true }),
+          );
+        const rows = firstOf('element', (entries) => {
+          const row = entries.find((entry) => (entry as PerformanceEntry & { identifier: string }).identifier === identifier);
+          return (row as (PerformanceEntry & { renderTime: number }) | undefined)?.renderTime;
+        });
+        const contentful = firstOf('paint', (entries) => entries.find((entry) => entry.name === 'first-contentful-paint')?.startTime);
         void Promise.all([rows, contentful]).then(([rowsAt, contentfulAt]) => resolve({ rows: rowsAt, contentful: contentfulAt }));
       }),
     [ROW_PAINT_TIMING, PAINT_TIMEOUT_MS] as const,
