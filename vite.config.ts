@@ -16,7 +16,7 @@ export default defineConfig(({ mode }) => {
         browser,
         // Standalone IIFE content scripts: no loader, so no web_accessible_resources a site could
         // probe to learn that Linkwatch is installed.
-        contentScripts: { standaloneFiles: ['src/content/index.ts', 'src/content/revoke.ts'] },
+        contentScripts: { standaloneFiles: ['src/content/index.ts', 'src/content/widget-frame.ts', 'src/content/revoke.ts'] },
       }),
     ],
     // The content script gets only the compiled signature table, never the scope catalogues.

@@ -2,6 +2,7 @@ import type { ManifestV3Export } from '@crxjs/vite-plugin';
 import source from '../manifest.json' with { type: 'json' };
 import { PROVIDERS } from '../src/providers/index.ts';
 import { managementMatchPatterns } from '../src/revoke/pages.ts';
+import { providerSiteMatchPatterns, widgetFrameMatchPatterns } from '../src/detect/signatures.ts';
 
 export type TargetBrowser = 'chrome' | 'firefox';
 
@@ -12,9 +13,15 @@ export type TargetBrowser = 'chrome' | 'firefox';
  */
 export function manifestFor(browser: TargetBrowser): ManifestV3Export {
   const { browser_specific_settings, background, ...shared } = source;
-  // The revoke assistant runs only on providers' management pages, listed from the catalogue.
-  const revokeAssistant = { matches: managementMatchPatterns(PROVIDERS), js: ['src/content/revoke.ts'], run_at: 'document_idle' };
-  const common = { ...shared, content_scripts: [...shared.content_scripts, revokeAssistant] };
+  // Every content script runs only where the catalogue says: nothing of Linkwatch enters an
+  // ordinary page. document_start, because Chrome holds a page's load event until the scripts
+  // declared for later have run (src/content/parsed.ts).
+  const contentScripts = [
+    { matches: providerSiteMatchPatterns(PROVIDERS), js: ['src/content/index.ts'], run_at: 'document_start' },
+    { matches: widgetFrameMatchPatterns(PROVIDERS), js: ['src/content/widget-frame.ts'], run_at: 'document_start', all_frames: true },
+    { matches: managementMatchPatterns(PROVIDERS), js: ['src/content/revoke.ts'], run_at: 'document_idle' },
+  ];
+  const common = { ...shared, content_scripts: contentScripts };
   if (browser === 'chrome') return { ...common, background };
   return {
     ...common,

@@ -7,8 +7,10 @@ import { composeOAuth, composePrompt, composeWidget, noticeFor, type Composed } 
 import {
   isFromContent,
   isFromExtensionPage,
+  isFromWidgetFrame,
   type FromContent,
   type FromExtensionPage,
+  type FromWidgetFrame,
   type NoticeDecision,
   type NoticeView,
   type Reply,
@@ -85,19 +87,50 @@ function blockTargetOf(input: Composed['input']) {
   return { channel: input.channel, site: input.recipient.site, clientId: input.recipient.clientId };
 }
 
+async function onNoticeDecision(
+  tabId: number,
+  message: FromContent & { type: 'notice-decision' },
+  pageUrl: string,
+  at: number,
+): Promise<{ done: true }> {
+  const detection = await tabs.markDecided(tabId, message.detectionId);
+  if (!detection) throw new Error('no such notice on this tab');
+  await decide(detection, message.decision, pageUrl, at);
+  return { done: true };
+}
+
+/**
+ * The page a widget frame is shown in: the tab's top frame, as the browser reports it, while the
+ * frame is still there. A report that arrives after the person left the page is refused rather
+ * than credited to the page they went to.
+ */
+async function embeddingPage(tabId: number, frameId: number, frameUrl: string): Promise<string> {
+  const frames = (await browser.webNavigation.getAllFrames({ tabId })) ?? [];
+  const withoutFragment = (url: string) => url.split('#')[0];
+  const frame = frames.find((f) => f.frameId === frameId);
+  const top = frames.find((f) => f.frameId === 0);
+  if (!frame || withoutFragment(frame.url) !== withoutFragment(frameUrl) || !top) throw new Error('the page around this widget is gone');
+  return top.url;
+}
+
+async function onWidgetFrameMessage(message: FromWidgetFrame, from: { tabId: number; frameId: number; frameUrl: string }): Promise<Reply<FromWidgetFrame>> {
+  const at = Date.now();
+  const pageUrl = await embeddingPage(from.tabId, from.frameId, from.frameUrl);
+  if (message.type === 'notice-decision') return onNoticeDecision(from.tabId, message, pageUrl, at);
+  const provider = providerById(matchWidgetUrl(SIGNATURES, from.frameUrl)?.providerId ?? '');
+  if (!provider) throw new Error('a widget frame the catalogue does not know');
+  const settings = await readSettings();
+  if (!settings.watch.widget) return { stored: true, notice: null };
+  // The frame's query carries the site's session token for the aggregator: not for the ledger.
+  const widgetUrl = from.frameUrl.replace(/[?#].*$/s, '');
+  const { notice } = await detect(from.tabId, composeWidget(provider, { pageUrl, widgetUrl, at }), settings);
+  return { stored: true, notice };
+}
+
 async function onContentMessage(message: FromContent, tabId: number, pageUrl: string, hostname: string): Promise<Reply<FromContent>> {
   const settings = await readSettings();
   const at = Date.now();
   switch (message.type) {
-    case 'report-widget': {
-      const provider = providerById(message.providerId);
-      const match = matchWidgetUrl(SIGNATURES, message.url);
-      // Re-derive what the content script claims: a forged report cannot name another provider.
-      if (!provider || match?.providerId !== provider.id) throw new Error('widget report does not match the catalogue');
-      if (!message.showing || !settings.watch.widget) return { stored: true, notice: null };
-      const { notice } = await detect(tabId, composeWidget(provider, { pageUrl, widgetUrl: message.url, at }), settings);
-      return { stored: true, notice };
-    }
     case 'report-prompt': {
       const provider = providerById(message.providerId);
       if (!provider?.prompts?.hosts.includes(hostname)) throw new Error('prompt report from a site the provider does not own');
@@ -122,12 +155,10 @@ async function onContentMessage(message: FromContent, tabId: number, pageUrl: st
       const here = (await tabs.detectionsIn(tabId)).filter((d) => !d.decided && d.chain?.hosts.includes(hostname));
       return { notices: here.map((d) => d.view) };
     }
-    case 'notice-decision': {
-      const detection = await tabs.markDecided(tabId, message.detectionId);
-      if (!detection) throw new Error('no such notice on this tab');
-      await decide(detection, message.decision, pageUrl, at);
-      return { done: true };
-    }
+    case 'notice-decision':
+      return onNoticeDecision(tabId, message, pageUrl, at);
+    case 'widget-showing':
+      throw new Error('a widget report from outside a widget frame');
     // The revoke assistant on a management page; revoke.ts checks the page is the provider's.
     case 'get-revoke-task':
       return revokePageFor(tabId, pageUrl);
@@ -169,10 +200,11 @@ async function onExtensionPageMessage(message: FromExtensionPage): Promise<Reply
 announceLedgerChanges(() => ledger);
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-  const from = classifySender(sender);
+  const from = classifySender(sender, (url) => matchWidgetUrl(SIGNATURES, url)?.role === 'frame');
   if (from.kind === 'content' && isFromContent(message)) {
     return onContentMessage(message, from.tabId, from.pageUrl, from.hostname);
   }
+  if (from.kind === 'widget-frame' && isFromWidgetFrame(message)) return onWidgetFrameMessage(message, from);
   if (from.kind === 'extension-page' && isFromExtensionPage(message)) return onExtensionPageMessage(message);
   // Refused loudly: a content script or page that sends this is broken or hostile.
   return Promise.reject(new Error('Linkwatch refused a message that failed validation'));

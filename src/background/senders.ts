@@ -4,14 +4,18 @@ import type { Runtime } from 'webextension-polyfill';
 /**
  * Who sent a message, decided from what the browser fills in, never from the message. Only our
  * own extension can reach runtime.onMessage (there is no externally_connectable), but a content
- * script runs beside hostile pages, so it gets fewer rights than the extension's own pages.
+ * script runs beside hostile pages, so it gets fewer rights than the extension's own pages, and a
+ * widget frame fewer still.
  */
 export type Sender =
   | { kind: 'extension-page' }
   | { kind: 'content'; tabId: number; pageUrl: string; hostname: string }
+  /** The widget-frame script inside an aggregator's frame: `frameUrl` is the widget's address. */
+  | { kind: 'widget-frame'; tabId: number; frameId: number; frameUrl: string }
   | { kind: 'unknown' };
 
-export function classifySender(sender: Runtime.MessageSender): Sender {
+/** `isWidgetFrame`: whether an address is one of the catalogue's widget frames. */
+export function classifySender(sender: Runtime.MessageSender, isWidgetFrame: (url: string) => boolean): Sender {
   if (sender.id !== browser.runtime.id || !sender.url) return { kind: 'unknown' };
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
   let url: URL;
@@ -21,9 +25,9 @@ export function classifySender(sender: Runtime.MessageSender): Sender {
     return { kind: 'unknown' };
   }
   if (url.origin === extensionOrigin) return { kind: 'extension-page' };
-  // Our content scripts run in top frames of https pages only.
-  if (url.protocol === 'https:' && sender.tab?.id !== undefined && sender.frameId === 0) {
-    return { kind: 'content', tabId: sender.tab.id, pageUrl: sender.url, hostname: url.hostname };
-  }
+  if (url.protocol !== 'https:' || sender.tab?.id === undefined || sender.frameId === undefined) return { kind: 'unknown' };
+  // The page detector runs in top frames only; the widget-frame script only in subframes.
+  if (sender.frameId === 0) return { kind: 'content', tabId: sender.tab.id, pageUrl: sender.url, hostname: url.hostname };
+  if (isWidgetFrame(sender.url)) return { kind: 'widget-frame', tabId: sender.tab.id, frameId: sender.frameId, frameUrl: sender.url };
   return { kind: 'unknown' };
 }

@@ -1,16 +1,10 @@
 import type { PromptTopic } from '../providers/types.ts';
-import { type ContentSignatures, matchWidgetUrl, promptProvidersFor, type WidgetRole } from '../detect/signatures.ts';
+import { type ContentSignatures, promptProvidersFor } from '../detect/signatures.ts';
 import { classifyPrompt, ctaLanguage } from '../detect/text.ts';
 
-// Runs in every page: standard DOM APIs only, and on a page with nothing to find nothing runs
-// after the first scan except the cheap filters in the observers' callbacks.
-
-export interface WidgetReport {
-  readonly providerId: string;
-  readonly url: string;
-  /** False: present (script, request, hidden frame). True: the widget's frame is on screen. */
-  readonly showing: boolean;
-}
+// Runs only on the providers' own sites (the manifest lists them): standard DOM APIs only, and on
+// a page with nothing to find nothing runs after the first scan except the cheap filters in the
+// observers' callbacks.
 
 export interface PromptReport {
   readonly providerId: string;
@@ -23,17 +17,12 @@ export interface PromptReport {
 export interface ScannerOptions {
   readonly signatures: ContentSignatures;
   readonly hostname: string;
-  /** What the page loads: the way to widgets in shadow roots, and to their requests. */
-  readonly resources: ResourceFeed;
-  readonly onWidget: (report: WidgetReport) => void;
   readonly onPrompt: (report: PromptReport) => void;
   readonly signal: AbortSignal;
   /** Whether the user can see an element. Injectable because only a real browser has layout. */
   readonly isShowing?: (element: Element) => boolean;
 }
 
-const WIDGET_ELEMENTS = 'script[src],iframe[src],embed[src]';
-const WIDGET_TAGS = new Set(['script', 'iframe', 'embed']);
 const CTA_CANDIDATES = 'button,[role=button],a,input[type=submit],input[type=button]';
 const PROMPT_CONTAINERS = 'dialog,[role=dialog],[role=alertdialog],[aria-modal],form,section,main,[role=main],[role=region],article';
 /** Site chrome: "Connect with us" links live here, consent prompts do not. */
@@ -47,8 +36,6 @@ export const REPORT_TEXT_LENGTH = 300;
 const MAX_REPORTS = 256;
 const MAX_WATCHED = 64;
 const MAX_QUEUED_ROOTS = 200;
-/** Longer URLs lose their query: the background refuses over-long ones. */
-const MAX_REPORT_URL_LENGTH = 2048;
 
 const VISIBLE_BY_STYLE: CheckVisibilityOptions = {
   opacityProperty: true,
@@ -74,24 +61,10 @@ function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-function withoutQuery(url: string): string {
-  return url.replace(/[?#].*$/s, '');
-}
-
 /** Shadow-including parent, so visibility watches see a host element being hidden. */
 function parentOf(element: Element): Element | null {
   const parent = element.parentNode;
   return parent instanceof ShadowRoot ? parent.host : element.parentElement;
-}
-
-function absoluteSrc(element: Element): string | null {
-  const src = element.getAttribute('src');
-  if (!src) return null;
-  try {
-    return new URL(src, element.baseURI).href;
-  } catch {
-    return null;
-  }
 }
 
 const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template']);
@@ -166,57 +139,13 @@ function createVisibilityWatch(isShowing: (element: Element) => boolean, signal:
   };
 }
 
-/** The widget resources a page has loaded, in order, and those it loads from now on. */
-export interface ResourceFeed {
-  /** Hands every URL so far to `listener`, then each new one as it loads, until `signal` aborts. */
-  follow(listener: (url: string) => void, signal: AbortSignal): void;
-}
-
-/**
- * Watches what the page loads from the moment it is called, which for the content script is
- * document_start: an observer made then sees every load, whatever the page later does to its own
- * resource timing buffer (shrinks it, clears it). Only URLs a signature matches are kept.
- */
-export function watchResources(signatures: ContentSignatures): ResourceFeed {
-  const queued: string[] = [];
-  let follower: ((url: string) => void) | null = null;
-  const take = (url: string): void => {
-    if (follower) follower(url);
-    else if (queued.length < MAX_REPORTS && matchWidgetUrl(signatures, url)) queued.push(url);
-  };
-  const observer =
-    typeof PerformanceObserver === 'function'
-      ? new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) take(entry.name);
-        })
-      : null;
-  // Buffered: where the browser injects into a page already loaded (Firefox, on install).
-  observer?.observe({ type: 'resource', buffered: true });
-  return {
-    follow(listener, signal) {
-      if (signal.aborted) return observer?.disconnect();
-      follower = listener;
-      for (const url of queued.splice(0)) listener(url);
-      signal.addEventListener('abort', () => observer?.disconnect(), { once: true });
-    },
-  };
-}
-
 export function startScanner(options: ScannerOptions): void {
-  const { signatures, signal, onWidget, onPrompt } = options;
-  if (signal.aborted) return;
+  const { signatures, signal, onPrompt } = options;
+  const promptProviderId = promptProvidersFor(signatures, options.hostname)[0];
+  if (signal.aborted || !promptProviderId) return;
   const isShowing = options.isShowing ?? isShowingOnScreen;
   const watchUntilShowing = createVisibilityWatch(isShowing, signal);
-  const promptProviderId = promptProvidersFor(signatures, options.hostname)[0];
   const reported = new Set<string>();
-  /**
-   * Elements seen per widget URL, and loads of it: a load with no element seen for it (a frame in
-   * a shadow root not yet adopted, or one hidden behind a decoy with the same address) sends the
-   * scanner looking through the shadow roots.
-   */
-  const elementsByUrl = new Map<string, number>();
-  const loadsByUrl = new Map<string, number>();
-  const countedUrl = new WeakMap<Element, string>();
   const shadowRoots: ShadowRoot[] = [];
 
   const reportOnce = (key: string, send: () => void): void => {
@@ -225,36 +154,9 @@ export function startScanner(options: ScannerOptions): void {
     send();
   };
 
-  const reportWidget = (providerId: string, role: WidgetRole, rawUrl: string, showing: boolean): void => {
-    const url = role === 'request' || rawUrl.length > MAX_REPORT_URL_LENGTH ? withoutQuery(rawUrl) : rawUrl;
-    const key = `${providerId}\n${url}`;
-    // Once showing, "present" says nothing new.
-    if (!showing && reported.has(`showing\n${key}`)) return;
-    reportOnce(`${showing ? 'showing' : 'present'}\n${key}`, () => onWidget({ providerId, url, showing }));
-  };
-
-  const inspectWidgetElement = (element: Element): void => {
-    const url = absoluteSrc(element);
-    const match = url === null ? null : matchWidgetUrl(signatures, url);
-    if (!url || !match) return;
-    if (countedUrl.get(element) !== url) {
-      countedUrl.set(element, url);
-      elementsByUrl.set(url, (elementsByUrl.get(url) ?? 0) + 1);
-    }
-    const { providerId, role } = match;
-    if (role !== 'frame' || element.localName === 'script') return reportWidget(providerId, role, url, false);
-    if (isShowing(element)) return reportWidget(providerId, role, url, true);
-    reportWidget(providerId, role, url, false);
-    watchUntilShowing(element, () => reportWidget(providerId, role, url, true));
-  };
-
-  const scanWidgets = (root: Document | ShadowRoot): void => {
-    for (const element of root.querySelectorAll(WIDGET_ELEMENTS)) inspectWidgetElement(element);
-  };
-
   const inspectCandidate = (candidate: Element, contexts: Map<Element, string>): void => {
     const cta = ctaLabel(candidate);
-    if (!promptProviderId || cta.length > MAX_LABEL_LENGTH || !ctaLanguage(cta)) return;
+    if (cta.length > MAX_LABEL_LENGTH || !ctaLanguage(cta)) return;
     const container = candidate.closest(PROMPT_CONTAINERS);
     const chrome = candidate.closest(SITE_CHROME);
     // A footer inside a dialog holds its buttons; a dialog inside the page footer is chrome.
@@ -266,9 +168,7 @@ export function startScanner(options: ScannerOptions): void {
     if (!prompt) return;
     const text = collapse(context).slice(0, REPORT_TEXT_LENGTH);
     watchUntilShowing(candidate, () =>
-      reportOnce(`prompt\n${prompt.topic}\n${cta}\n${text}`, () =>
-        onPrompt({ providerId: promptProviderId, topic: prompt.topic, text, cta }),
-      ),
+      reportOnce(`${prompt.topic}\n${cta}\n${text}`, () => onPrompt({ providerId: promptProviderId, topic: prompt.topic, text, cta })),
     );
   };
 
@@ -294,25 +194,14 @@ export function startScanner(options: ScannerOptions): void {
 
   const mutations = new MutationObserver((records) => {
     for (const record of records) {
-      if (record.type === 'attributes') {
-        if (record.target instanceof Element && WIDGET_TAGS.has(record.target.localName)) inspectWidgetElement(record.target);
-        continue;
-      }
       for (const node of record.addedNodes) {
         if (!(node instanceof Element)) continue;
-        if (WIDGET_TAGS.has(node.localName)) inspectWidgetElement(node);
-        if (node.firstElementChild) for (const element of node.querySelectorAll(WIDGET_ELEMENTS)) inspectWidgetElement(element);
         // Custom elements attach their shadow root before they are inserted.
         if (node.shadowRoot) adoptShadowRoots(node);
-        if (promptProviderId) queuePromptScan(node);
+        queuePromptScan(node);
       }
     }
   });
-
-  const observe = (root: Document | ShadowRoot): void => {
-    // Only iframe src changes matter; the tag check in the callback drops image carousels.
-    mutations.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['src'] });
-  };
 
   /** Finds open shadow roots at or under `start` (walking each element once) and adopts them. */
   function adoptShadowRoots(start: Document | ShadowRoot | Element): void {
@@ -323,33 +212,16 @@ export function startScanner(options: ScannerOptions): void {
         const shadow = node instanceof Element ? node.shadowRoot : null;
         if (!shadow || shadowRoots.includes(shadow)) continue;
         shadowRoots.push(shadow);
-        observe(shadow);
-        scanWidgets(shadow);
-        if (promptProviderId) scanPrompts(shadow);
+        mutations.observe(shadow, { childList: true, subtree: true });
+        scanPrompts(shadow);
         stack.push(shadow);
       }
     }
   }
 
-  const inspectResource = (url: string): void => {
-    const match = matchWidgetUrl(signatures, url);
-    if (!match) return;
-    if (match.role !== 'request') {
-      const loads = (loadsByUrl.get(url) ?? 0) + 1;
-      loadsByUrl.set(url, loads);
-      if (loads > (elementsByUrl.get(url) ?? 0)) adoptShadowRoots(document);
-    }
-    reportWidget(match.providerId, match.role, url, false);
-  };
-
-  observe(document);
-  scanWidgets(document);
-  if (promptProviderId) scanPrompts(document);
-  // Walking every element for open shadow roots is most of a first scan on a large page. A widget
-  // in one loads its script or frame, and that load leads inspectResource to the walk; so the page
-  // is walked up front only where prompt wording is read, which loads nothing.
-  if (promptProviderId) adoptShadowRoots(document);
-  options.resources.follow(inspectResource, signal);
+  mutations.observe(document, { childList: true, subtree: true });
+  scanPrompts(document);
+  adoptShadowRoots(document);
 
   signal.addEventListener(
     'abort',

@@ -1,4 +1,5 @@
 import type { ProviderDefinition } from '../providers/types.ts';
+import { matchPatternUnder, uniquePatterns } from '../shared/match-patterns.ts';
 
 /** One aggregator widget, as the content script sees it: URL prefixes and hosts only. */
 export interface WidgetUrls {
@@ -91,4 +92,17 @@ export function matchWidgetUrl(signatures: ContentSignatures, url: string): Widg
 export function promptProvidersFor(signatures: ContentSignatures, hostname: string): string[] {
   const host = hostname.toLowerCase();
   return Object.hasOwn(signatures.promptHosts, host) ? [...(signatures.promptHosts[host] ?? [])] : [];
+}
+
+/**
+ * Where the page detector runs: the providers' own sites, where they show text prompts and
+ * their authorization pages. Nowhere else: an ordinary page gets no Linkwatch script at all.
+ */
+export function providerSiteMatchPatterns(providers: readonly ProviderDefinition[]): string[] {
+  return uniquePatterns(providers.flatMap(({ prompts, oauth }) => [...(prompts?.hosts ?? []), ...(oauth?.hosts ?? [])]).map((host) => `https://${host.toLowerCase()}/*`));
+}
+
+/** Where the widget-frame script runs, in any frame: every aggregator's widget address. */
+export function widgetFrameMatchPatterns(providers: readonly ProviderDefinition[]): string[] {
+  return uniquePatterns(providers.flatMap(({ widget }) => widget?.frameUrls ?? []).map((prefix) => matchPatternUnder(new URL(prefix))));
 }

@@ -1,4 +1,5 @@
 import type { ProviderDefinition } from '../providers/types.ts';
+import { matchPatternUnder, uniquePatterns } from '../shared/match-patterns.ts';
 
 /**
  * Where the revoke assistant runs: each provider's management page (revocation.url, query
@@ -34,13 +35,8 @@ export function managementProviderFor(providers: readonly ProviderDefinition[], 
   return providers.find((provider) => isManagementPage(provider, pageUrl));
 }
 
-function patternOf(url: URL): string {
-  const path = withoutTrailingSlash(url.pathname);
-  return `${url.protocol}//${url.host}${path === '/' ? '/' : path}*`;
-}
-
 /** Content-script match patterns covering every management page, sorted, without repeats. */
 export function managementMatchPatterns(providers: readonly ProviderDefinition[]): string[] {
   const urls = providers.flatMap((provider) => [provider.revocation.url, ...(provider.revocation.pages ?? [])]);
-  return [...new Set(urls.map((url) => patternOf(new URL(url))))].sort();
+  return uniquePatterns(urls.map((url) => matchPatternUnder(new URL(url))));
 }

@@ -9,7 +9,6 @@ import {
   type Check,
   isArrayOf,
   isBoolean,
-  isHttpsUrl,
   isInteger,
   isNullable,
   isObject,
@@ -94,8 +93,11 @@ export interface RevokePage {
 }
 
 export type FromContent =
-  /** An aggregator's script, frame or request seen on the page; `showing` once the user can see it. */
-  | { type: 'report-widget'; providerId: string; url: string; showing: boolean }
+  /**
+   * From inside an aggregator's widget frame, once the person can see it. Says nothing else: which
+   * widget, in which tab and on which site come from `sender`, which the browser fills in.
+   */
+  | { type: 'widget-showing' }
   /** A "link your bank"-style prompt with a visible call to action. */
   | { type: 'report-prompt'; providerId: string; topic: PromptTopic; text: string; cta: string }
   /** On an identity provider's page: what did the background see this tab navigate to? */
@@ -206,7 +208,7 @@ export interface RevokeReply {
 
 /** What the background answers to each message, by its type. */
 interface Replies {
-  'report-widget': { stored: true; notice: NoticeView | null };
+  'widget-showing': { stored: true; notice: NoticeView | null };
   'report-prompt': { stored: true; notice: NoticeView | null };
   'get-page-notices': { notices: NoticeView[] };
   'notice-decision': { done: true };
@@ -238,12 +240,7 @@ type _RepliesComplete = EveryMessageAnswered<Exclude<Message['type'], keyof Repl
 const providerId = isString(64);
 
 const fromContentChecks: Record<FromContent['type'], Check<FromContent>> = {
-  'report-widget': isObject({
-    type: isOneOf(['report-widget']),
-    providerId,
-    url: isHttpsUrl(),
-    showing: isBoolean,
-  }),
+  'widget-showing': isObject({ type: isOneOf(['widget-showing']) }),
   'report-prompt': isObject({
     type: isOneOf(['report-prompt']),
     providerId,
@@ -334,6 +331,14 @@ function typeOf(value: unknown): string | undefined {
 export function isFromContent(value: unknown): value is FromContent {
   const type = typeOf(value);
   return type !== undefined && Object.hasOwn(fromContentChecks, type) && fromContentChecks[type as FromContent['type']](value);
+}
+
+/** What a widget frame may say: it shows, and what the person chose in the notice it holds. */
+export type FromWidgetFrame = Extract<FromContent, { type: 'widget-showing' | 'notice-decision' }>;
+const WIDGET_FRAME_TYPES: readonly string[] = ['widget-showing', 'notice-decision'] satisfies FromWidgetFrame['type'][];
+
+export function isFromWidgetFrame(value: unknown): value is FromWidgetFrame {
+  return isFromContent(value) && WIDGET_FRAME_TYPES.includes(value.type);
 }
 
 export function isFromExtensionPage(value: unknown): value is FromExtensionPage {

@@ -48,13 +48,3 @@ export const isObject =
     return true;
   };
 
-export const isHttpsUrl =
-  (maxLength = 8192): Check<string> =>
-  (v): v is string => {
-    if (typeof v !== 'string' || v.length > maxLength) return false;
-    try {
-      return new URL(v).protocol === 'https:';
-    } catch {
-      return false;
-    }
-  };

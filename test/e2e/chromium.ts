@@ -1,8 +1,16 @@
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { DIST, LOOPBACK_IP, scratchDir } from './paths.ts';
-import type { ExtensionSession, TestPage } from './session.ts';
+import type { ExtensionSession, TestFrame, TestPage } from './session.ts';
 
 export const CHROMIUM_PATH = process.env.LINKWATCH_CHROMIUM ?? '/usr/bin/chromium';
+
+function wrapFrame(frame: Frame): TestFrame {
+  return {
+    url: () => frame.url(),
+    evaluate: (fn, arg) => frame.evaluate(fn as (arg: unknown) => never, arg),
+    focus: (selector) => frame.focus(selector),
+  };
+}
 
 function wrap(page: Page): TestPage {
   return {
@@ -19,6 +27,7 @@ function wrap(page: Page): TestPage {
     },
     close: () => page.close(),
     bringToFront: () => page.bringToFront(),
+    frames: () => page.frames().map(wrapFrame),
     setViewport: (width, height) => page.setViewportSize({ width, height }),
     setColorScheme: (scheme) => page.emulateMedia({ colorScheme: scheme }),
   };

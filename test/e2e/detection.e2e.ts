@@ -1,21 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROVIDERS } from '../../src/providers/index.ts';
 import { BROWSERS } from './browsers.ts';
-import { badgeText, eventually, openTab, type ExtensionSession, type TestPage } from './session.ts';
+import { badgeText, eventually, noticeShown, openTab, type ExtensionSession, type TestPage } from './session.ts';
 
 // Every provider's evidence, in a real browser: positives raise the badge and the notice; negatives
 // (a help page, a script loaded but never shown, a hidden prompt...) raise nothing.
 const QUIET_MS = 1200;
 /** Tabs navigated in turn by concurrent cases: opening and closing tabs is what is slow and flaky. */
 const LANES = 4;
-
-const noticeShown = (page: TestPage) =>
-  page.evaluate(() => {
-    const host = document.querySelector('linkwatch-notice');
-    if (!host) return false;
-    const box = host.getBoundingClientRect();
-    return box.width > 0 && box.height > 0;
-  }, undefined);
 
 interface Lane {
   readonly page: TestPage;

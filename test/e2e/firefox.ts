@@ -1,6 +1,6 @@
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { DIST, LOOPBACK_IP, scratchDir } from './paths.ts';
-import type { ExtensionSession, TestPage } from './session.ts';
+import type { ExtensionSession, TestFrame, TestPage } from './session.ts';
 import manifest from '../../manifest.json' with { type: 'json' };
 
 export const FIREFOX_PATH = process.env.LINKWATCH_FIREFOX ?? '/usr/bin/firefox-esr';
@@ -8,6 +8,14 @@ const GECKO_ID = manifest.browser_specific_settings.gecko.id;
 /** Pinned so the test knows the moz-extension:// origin; Firefox picks a random one otherwise. */
 const EXTENSION_UUID = '6c1f7a2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b';
 const BASE = `moz-extension://${EXTENSION_UUID}`;
+
+function wrapFrame(frame: Frame): TestFrame {
+  return {
+    url: () => frame.url(),
+    evaluate: <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) => frame.evaluate(fn as (arg: unknown) => R, arg) as Promise<R>,
+    focus: (selector) => frame.focus(selector),
+  };
+}
 
 function wrap(page: Page): TestPage {
   return {
@@ -29,6 +37,7 @@ function wrap(page: Page): TestPage {
     },
     close: () => page.close(),
     bringToFront: () => page.bringToFront(),
+    frames: () => page.frames().map(wrapFrame),
     setViewport: (width, height) => page.setViewport({ width, height }),
     setColorScheme: (scheme) => page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]),
   };
@@ -81,7 +90,9 @@ export async function launchFirefox(options: { userDataDir?: string } = {}): Pro
   return {
     browserName: 'firefox',
     async openPage(url) {
-      const page = await browser.newPage();
+      // A window each: Firefox renders only a window's selected tab, and a widget counts only once
+      // it is on screen (an IntersectionObserver in its frame), as for a person.
+      const page = await browser.newPage({ type: 'window' });
       await page.goto(url);
       return wrap(page);
     },

@@ -4,7 +4,7 @@ import { BROWSERS } from './browsers.ts';
 import { OUTPUT } from './paths.ts';
 import { packetsOffLoopback } from './netwatch.ts';
 import { RECORD_PREFIX } from '../../src/ledger/migrations.ts';
-import { badgeText, eventually, readStorage, tabIdOf, type ExtensionSession } from './session.ts';
+import { badgeText, eventually, noticeFrame, readStorage, tabIdOf, waitForNotice, type ExtensionSession } from './session.ts';
 
 const WIDGET_PAGE = 'https://www.budgetly.app/connect-bank';
 const QUIET_PAGE = 'https://www.budgetly.app/blog/how-we-use-plaid';
@@ -25,7 +25,7 @@ describe.each(BROWSERS)('foundation in $name', (target) => {
     const page = await session.openPage(WIDGET_PAGE);
     const tabId = await tabIdOf(session, page);
     await eventually(() => badgeText(session, tabId), (text) => text === '1', 'the badge to count the Plaid widget');
-    await page.waitForSelector('linkwatch-notice', { state: 'attached', timeout: 5000 });
+    await waitForNotice(page);
 
     const storage = await readStorage(session);
     expect(ledgerRecords(storage)).toHaveLength(1);
@@ -45,7 +45,7 @@ describe.each(BROWSERS)('foundation in $name', (target) => {
     const tabId = await tabIdOf(session, page);
     await new Promise((r) => setTimeout(r, 1500));
     expect(await badgeText(session, tabId)).toBe('');
-    expect(await page.evaluate(() => document.querySelector('linkwatch-notice') === null, undefined)).toBe(true);
+    expect(await noticeFrame(page)).toBeNull();
     await page.close();
   });
 

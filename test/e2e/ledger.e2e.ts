@@ -6,7 +6,7 @@ import { normaliseSite } from '../../src/ledger/rules.ts';
 import { BROWSERS } from './browsers.ts';
 import type { ChromiumSession } from './chromium.ts';
 import { scratchDir } from './paths.ts';
-import { badgeText, eventually, readStorage, tabIdOf, type ExtensionSession } from './session.ts';
+import { badgeText, eventually, readStorage, tabIdOf, waitForNotice, type ExtensionSession } from './session.ts';
 
 // The ledger's promises in a real browser: a detection is stored before it is acknowledged, so a
 // service worker stopped mid-burst loses nothing; concurrent reports of one link are one record
@@ -150,8 +150,7 @@ describe.each(BROWSERS)('ledger in $name', (target) => {
       if (url === PLAID.url) {
         const allowed = () => readStorage(session).then((s) => recordsFor(s, PLAID)[0]?.history.filter((e) => e.kind === 'allowed-by-user').length ?? 0);
         const allowedBefore = await allowed();
-        await page.waitForSelector('linkwatch-notice', { state: 'attached', timeout: 5000 });
-        await page.focus('linkwatch-notice');
+        await (await waitForNotice(page)).focus('linkwatch-notice');
         await page.press('Enter');
         await eventually(allowed, (count) => count === allowedBefore + 1, 'Allow to be recorded');
       }

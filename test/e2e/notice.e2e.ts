@@ -5,15 +5,16 @@ import type { ConsentRecord } from '../../src/ledger/model.ts';
 import { join } from 'node:path';
 import { BROWSERS } from './browsers.ts';
 import { OUTPUT } from './paths.ts';
-import { badgeText, eventually, openTab, readStorage, type ExtensionSession, type TestPage } from './session.ts';
+import { badgeText, eventually, noticeFrame, openTab, readStorage, waitForNotice, type ExtensionSession, type TestPage } from './session.ts';
 
 // The in-page notice, driven the way a keyboard user drives it: the page cannot reach into its
-// closed shadow root, and neither can the test. Focus lands on Allow; Tab moves on.
+// closed shadow root, and neither can the test. Focus lands on Allow; Tab moves on. A widget's
+// notice is inside the widget's own frame.
 const PLAID_APP = 'https://www.budgetly.app/connect-bank';
 const TELLER_APP = 'https://www.tallyup-demo.app/onboarding/bank';
 const MESSENGER = 'https://www.messenger.com/t/chasebank';
 
-const noticePresent = (page: TestPage) => page.evaluate(() => document.querySelector('linkwatch-notice') !== null, undefined);
+const noticePresent = async (page: TestPage) => (await noticeFrame(page)) !== null;
 
 async function recordsFor(session: ExtensionSession, site: string): Promise<ConsentRecord[]> {
   const storage = await readStorage(session);
@@ -31,8 +32,8 @@ const dynamicRules = (session: ExtensionSession) =>
 
 /** Waits for the notice, focuses it (its first button), moves `tabs` buttons on and presses Enter. */
 async function choose(page: TestPage, tabs: number): Promise<void> {
-  await eventually(() => noticePresent(page), Boolean, 'the notice');
-  await page.focus('linkwatch-notice');
+  const frame = await waitForNotice(page);
+  await frame.focus('linkwatch-notice');
   for (let i = 0; i < tabs; i++) await page.press('Tab');
   await page.press('Enter');
   await eventually(() => noticePresent(page), (present) => !present, 'the notice to close');

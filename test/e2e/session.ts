@@ -2,6 +2,13 @@
  * What every e2e test needs from a browser with Linkwatch installed, the same in Chromium
  * (playwright-core) and Firefox ESR (puppeteer-core over WebDriver BiDi).
  */
+/** One frame of a page: the top one, or a frame inside it (a widget's, for instance). */
+export interface TestFrame {
+  url(): string;
+  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  focus(selector: string): Promise<void>;
+}
+
 export interface TestPage {
   goto(url: string): Promise<unknown>;
   reload(): Promise<unknown>;
@@ -13,6 +20,8 @@ export interface TestPage {
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;
   bringToFront(): Promise<void>;
+  /** The page's frames, the top one first. */
+  frames(): TestFrame[];
   /** Resizes the page's viewport, e.g. to a popup's size for a screenshot. */
   setViewport?(width: number, height: number): Promise<void>;
   /** Emulates the system's light or dark preference (`prefers-color-scheme`). */
@@ -102,4 +111,33 @@ export async function eventually<T>(read: () => Promise<T>, accept: (value: T) =
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/**
+ * The frame that holds Linkwatch's notice, or null: the page itself for a prompt or a consent
+ * page, the aggregator's own frame for a widget (nothing of Linkwatch runs in the embedding page).
+ */
+export async function noticeFrame(page: TestPage): Promise<TestFrame | null> {
+  for (const frame of page.frames()) {
+    // A frame that navigates or goes away while it is asked holds no notice.
+    const present = await frame.evaluate(() => document.querySelector('linkwatch-notice') !== null, undefined).catch(() => false);
+    if (present) return frame;
+  }
+  return null;
+}
+
+export async function waitForNotice(page: TestPage, timeoutMs = 5000): Promise<TestFrame> {
+  return (await eventually(() => noticeFrame(page), Boolean, `the notice on ${page.url()}`, timeoutMs)) as TestFrame;
+}
+
+/** Whether the notice is on screen: in a frame with a box of its own. */
+export async function noticeShown(page: TestPage): Promise<boolean> {
+  const frame = await noticeFrame(page);
+  if (!frame) return false;
+  return frame
+    .evaluate(() => {
+      const box = document.querySelector('linkwatch-notice')?.getBoundingClientRect();
+      return !!box && box.width > 0 && box.height > 0;
+    }, undefined)
+    .catch(() => false);
 }

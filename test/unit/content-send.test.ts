@@ -5,7 +5,7 @@ vi.mock('webextension-polyfill', () => ({ default: { runtime: { sendMessage } } 
 
 const { RETRY_DELAYS_MS, send } = await import('../../src/content/send.ts');
 
-const REPORT = { type: 'report-widget', providerId: 'plaid', url: 'https://cdn.plaid.com/link/v2/stable/link.html', showing: true } as const;
+const REPORT = { type: 'widget-showing' } as const;
 const STOPPED = new Error('Could not establish connection. Receiving end does not exist.');
 
 beforeEach(() => {

@@ -1,16 +1,7 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options {"settings": {"handleDisabledFileLoadingAsSuccess": true}}
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  isShowingOnScreen,
-  isVisibleByStyle,
-  type PromptReport,
-  REPORT_TEXT_LENGTH,
-  type ResourceFeed,
-  startScanner,
-  watchResources,
-  type WidgetReport,
-} from '../../src/content/scanner.ts';
+import { isShowingOnScreen, isVisibleByStyle, type PromptReport, REPORT_TEXT_LENGTH, startScanner } from '../../src/content/scanner.ts';
 import { compileSignatures } from '../../src/detect/signatures.ts';
 import facebook from '../../src/providers/facebook.ts';
 import plaid from '../../src/providers/plaid.ts';
@@ -19,27 +10,18 @@ import plaid from '../../src/providers/plaid.ts';
 // (display, visibility, opacity up the tree); sizes and the viewport need a real browser.
 
 const signatures = compileSignatures([facebook, plaid]);
-const LOADER = 'https://cdn.plaid.com/link/v2/stable/link-initialize.js';
-const FRAME = 'https://cdn.plaid.com/link/v2/stable/link.html?token=link-1';
 
 /** MutationObserver callbacks and our own debounce have run. */
 const settle = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
 const PROMPT_SCAN = 150;
 
 let controller: AbortController;
-let widgets: WidgetReport[];
 let prompts: PromptReport[];
 
-function start(
-  hostname = 'www.budgetly.app',
-  isShowing: (element: Element) => boolean = isVisibleByStyle,
-  resources: ResourceFeed = watchResources(signatures),
-): void {
+function start(hostname = 'www.messenger.com', isShowing: (element: Element) => boolean = isVisibleByStyle): void {
   startScanner({
     signatures,
     hostname,
-    resources,
-    onWidget: (report) => widgets.push(report),
     onPrompt: (report) => prompts.push(report),
     signal: controller.signal,
     isShowing,
@@ -53,7 +35,7 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Reco
 }
 
 /** Replaces an observer class with one the test drives: `notify` calls the scanner's callback. */
-function fakeObserver<Args extends unknown[]>(name: 'IntersectionObserver' | 'PerformanceObserver') {
+function fakeObserver<Args extends unknown[]>(name: 'IntersectionObserver') {
   const fake = { observed: [] as unknown[], notify: (..._args: Args): void => {} };
   vi.stubGlobal(
     name,
@@ -75,7 +57,6 @@ beforeEach(() => {
   document.head.innerHTML = '<style>.closed { display: none } .ghost { visibility: hidden }</style>';
   document.body.innerHTML = '';
   controller = new AbortController();
-  widgets = [];
   prompts = [];
 });
 
@@ -83,191 +64,6 @@ afterEach(() => {
   controller.abort();
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
-});
-
-describe('widgets', () => {
-  it('finds scripts as present and visible frames as showing in the first scan', () => {
-    document.body.append(element('script', { src: LOADER }), element('iframe', { src: FRAME }), element('img', { src: FRAME }));
-    start();
-    expect(widgets).toEqual([
-      { providerId: 'plaid', url: LOADER, showing: false },
-      { providerId: 'plaid', url: FRAME, showing: true },
-    ]);
-  });
-
-  it('reports a visible script as present only: a loaded loader is not a prompt', () => {
-    document.body.append(element('script', { src: LOADER, style: 'display: block' }));
-    start(undefined, () => true);
-    expect(widgets).toEqual([{ providerId: 'plaid', url: LOADER, showing: false }]);
-  });
-
-  it('finds frames added later, alone or inside a subtree, and src changes', async () => {
-    start();
-    document.body.append(element('iframe', { src: FRAME }));
-    const wrapper = element('div');
-    wrapper.append(element('span'), element('embed', { src: `${FRAME}&n=2` }));
-    document.body.append(wrapper);
-    const retargeted = element('iframe', { src: 'https://www.budgetly.app/blank.html' });
-    document.body.append(retargeted);
-    await settle();
-    retargeted.setAttribute('src', `${FRAME}&n=3`);
-    await settle();
-    expect(widgets.map((report) => report.url)).toEqual([FRAME, `${FRAME}&n=2`, `${FRAME}&n=3`]);
-    expect(widgets.every((report) => report.showing)).toBe(true);
-  });
-
-  it('reports each widget once however often it appears', async () => {
-    document.body.append(element('script', { src: LOADER }), element('script', { src: LOADER }));
-    start();
-    document.body.append(element('script', { src: LOADER }));
-    await settle();
-    expect(widgets).toHaveLength(1);
-  });
-
-  it('finds frames in open shadow roots: present at start, added inside later, and in custom elements added later', async () => {
-    const loads = fakeObserver<[{ getEntries(): { name: string }[] }]>('PerformanceObserver');
-    const resources = watchResources(signatures);
-    const host = element('div');
-    const shadow = host.attachShadow({ mode: 'open' });
-    shadow.append(element('iframe', { src: FRAME }));
-    document.body.append(host);
-    // As in a browser, the frame there from the start has loaded, and the watch saw it load.
-    loads.notify({ getEntries: () => [{ name: FRAME }] });
-    start(undefined, undefined, resources);
-    shadow.append(element('iframe', { src: `${FRAME}&n=2` }));
-    const lateHost = element('section');
-    lateHost.attachShadow({ mode: 'open' }).append(element('iframe', { src: `${FRAME}&n=3` }));
-    document.body.append(lateHost);
-    await settle();
-    expect(widgets).toEqual([
-      { providerId: 'plaid', url: FRAME, showing: true },
-      { providerId: 'plaid', url: `${FRAME}&n=2`, showing: true },
-      { providerId: 'plaid', url: `${FRAME}&n=3`, showing: true },
-    ]);
-  });
-
-  it('walks the page for shadow roots only for a load with no element seen for it, one hidden behind a decoy included', () => {
-    const loads = fakeObserver<[{ getEntries(): { name: string }[] }]>('PerformanceObserver');
-    const resources = watchResources(signatures);
-    const host = element('div');
-    host.attachShadow({ mode: 'open' }).append(element('iframe', { src: FRAME }));
-    document.body.append(element('iframe', { src: FRAME, class: 'closed' }), host);
-    // One load of the address so far, and the hidden decoy in the page accounts for it.
-    loads.notify({ getEntries: () => [{ name: 'https://www.budgetly.app/app.js' }, { name: FRAME }] });
-    start(undefined, undefined, resources);
-    expect(widgets).toEqual([{ providerId: 'plaid', url: FRAME, showing: false }]);
-    // A second load has no element to show for it: the walk finds the frame in the shadow root.
-    loads.notify({ getEntries: () => [{ name: FRAME }] });
-    expect(widgets).toEqual([
-      { providerId: 'plaid', url: FRAME, showing: false },
-      { providerId: 'plaid', url: FRAME, showing: true },
-    ]);
-  });
-
-  it('reports a hidden frame as present, then as showing once its style shows it', async () => {
-    const frame = element('iframe', { src: FRAME, style: 'display: none' });
-    document.body.append(frame);
-    start();
-    expect(widgets).toEqual([{ providerId: 'plaid', url: FRAME, showing: false }]);
-    frame.setAttribute('style', 'display: block; opacity: 0');
-    await settle();
-    expect(widgets).toHaveLength(1);
-    frame.removeAttribute('style');
-    await settle();
-    expect(widgets).toEqual([
-      { providerId: 'plaid', url: FRAME, showing: false },
-      { providerId: 'plaid', url: FRAME, showing: true },
-    ]);
-  });
-
-  it('sees a frame shown by an ancestor losing a class (display and visibility)', async () => {
-    const modal = element('div', { class: 'closed' });
-    const inner = element('div', { class: 'ghost' });
-    inner.append(element('iframe', { src: FRAME }));
-    modal.append(inner);
-    document.body.append(modal);
-    start();
-    modal.className = '';
-    await settle();
-    expect(widgets.map((report) => report.showing)).toEqual([false]);
-    inner.className = '';
-    await settle();
-    expect(widgets.map((report) => report.showing)).toEqual([false, true]);
-  });
-
-  it('sees a frame come into view through IntersectionObserver', () => {
-    const intersections = fakeObserver<[Pick<IntersectionObserverEntry, 'target' | 'isIntersecting'>[]]>('IntersectionObserver');
-    let laidOut = false;
-    const frame = element('iframe', { src: FRAME });
-    document.body.append(frame);
-    start(undefined, () => laidOut);
-    expect(intersections.observed).toEqual([frame]);
-    intersections.notify([{ target: frame, isIntersecting: false }]);
-    laidOut = true;
-    expect(widgets.map((report) => report.showing)).toEqual([false]);
-    intersections.notify([{ target: frame, isIntersecting: true }]);
-    expect(widgets.map((report) => report.showing)).toEqual([false, true]);
-  });
-
-  it('checks at detection time where IntersectionObserver is missing', async () => {
-    vi.stubGlobal('IntersectionObserver', undefined);
-    document.body.append(element('iframe', { src: FRAME }));
-    start();
-    const hidden = element('iframe', { src: `${FRAME}&n=2`, class: 'closed' });
-    document.body.append(hidden);
-    await settle();
-    hidden.className = '';
-    await settle();
-    expect(widgets.map((report) => [report.url, report.showing])).toEqual([
-      [FRAME, true],
-      [`${FRAME}&n=2`, false],
-      [`${FRAME}&n=2`, true],
-    ]);
-  });
-
-  it('follows loads from its start on: requests without their query, and frames in shadow roots it was not told about', async () => {
-    const loads = fakeObserver<[{ getEntries(): { name: string }[] }]>('PerformanceObserver');
-    const resources = watchResources(signatures);
-    expect(loads.observed).toEqual([{ type: 'resource', buffered: true }]);
-    // Loads before the scan wait for it; the page's own resource timing buffer is never read.
-    loads.notify({ getEntries: () => [{ name: 'https://www.budgetly.app/app.js' }, { name: 'https://production.plaid.com/link/workflow/session?token=secret' }] });
-    const buffer = vi.spyOn(performance, 'getEntriesByType');
-    start(undefined, undefined, resources);
-    expect(buffer).not.toHaveBeenCalled();
-    expect(widgets).toEqual([{ providerId: 'plaid', url: 'https://production.plaid.com/link/workflow/session', showing: false }]);
-
-    // A shadow root attached after its host was inserted fires no mutation; the frame's load does.
-    const host = element('div');
-    document.body.append(host);
-    await settle();
-    host.attachShadow({ mode: 'open' }).append(element('iframe', { src: FRAME }));
-    await settle();
-    expect(widgets).toHaveLength(1);
-    loads.notify({ getEntries: () => [{ name: FRAME }, { name: 'https://secure.plaid.com/x?y=1' }] });
-    expect(widgets.slice(1)).toEqual([
-      { providerId: 'plaid', url: FRAME, showing: true },
-      { providerId: 'plaid', url: 'https://secure.plaid.com/x', showing: false },
-    ]);
-  });
-
-  it('reports nothing after abort, not even frames shown later', async () => {
-    const frame = element('iframe', { src: FRAME, class: 'closed' });
-    document.body.append(frame);
-    start();
-    expect(widgets).toHaveLength(1);
-    controller.abort();
-    frame.className = '';
-    document.body.append(element('iframe', { src: `${FRAME}&n=2` }), element('script', { src: LOADER }));
-    await settle(PROMPT_SCAN);
-    expect(widgets).toHaveLength(1);
-  });
-
-  it('does nothing when started with an aborted signal', () => {
-    document.body.append(element('script', { src: LOADER }));
-    controller.abort();
-    start();
-    expect(widgets).toEqual([]);
-  });
 });
 
 const DIALOG =
@@ -331,6 +127,41 @@ describe('text prompts', () => {
     expect(prompts.map((report) => report.topic)).toEqual(['bank-link']);
   });
 
+  it('sees a prompt shown by an ancestor losing a class (display, then visibility)', async () => {
+    document.body.innerHTML = `<div class="closed"><div class="ghost">${DIALOG}</div></div>`;
+    start();
+    document.querySelector('.closed')!.className = '';
+    await settle();
+    expect(prompts).toEqual([]);
+    document.querySelector('.ghost')!.className = '';
+    await settle();
+    expect(prompts.map((report) => report.cta)).toEqual(['Connect bank']);
+  });
+
+  it('sees a prompt come into view through IntersectionObserver', () => {
+    const intersections = fakeObserver<[Pick<IntersectionObserverEntry, 'target' | 'isIntersecting'>[]]>('IntersectionObserver');
+    let laidOut = false;
+    document.body.innerHTML = DIALOG;
+    start(undefined, () => laidOut);
+    const cta = document.querySelectorAll('button')[1]!;
+    expect(intersections.observed).toContain(cta);
+    intersections.notify([{ target: cta, isIntersecting: false }]);
+    laidOut = true;
+    expect(prompts).toEqual([]);
+    intersections.notify([{ target: cta, isIntersecting: true }]);
+    expect(prompts.map((report) => report.cta)).toEqual(['Connect bank']);
+  });
+
+  it('checks at detection time where IntersectionObserver is missing', async () => {
+    vi.stubGlobal('IntersectionObserver', undefined);
+    document.body.innerHTML = `<div class="closed">${DIALOG}</div>`;
+    start();
+    expect(prompts).toEqual([]);
+    document.querySelector('.closed')!.className = '';
+    await settle();
+    expect(prompts.map((report) => report.cta)).toEqual(['Connect bank']);
+  });
+
   it('ignores calls to action in site chrome, but not a dialog footer', () => {
     document.body.innerHTML =
       '<footer><section><p>Link your bank account to Messenger.</p><a href="/x">Link bank account</a></section></footer>' +
@@ -388,12 +219,12 @@ describe('text prompts', () => {
 
 describe('default visibility check', () => {
   it('needs both a box with an area and a visible style', () => {
-    const frame = element('iframe', { src: FRAME });
-    document.body.append(frame);
-    expect(isShowingOnScreen(frame)).toBe(false); // happy-dom lays nothing out
-    vi.spyOn(frame, 'getBoundingClientRect').mockReturnValue(new DOMRect(0, 0, 400, 600));
-    expect(isShowingOnScreen(frame)).toBe(true);
-    frame.style.visibility = 'hidden';
-    expect(isShowingOnScreen(frame)).toBe(false);
+    const cta = element('button');
+    document.body.append(cta);
+    expect(isShowingOnScreen(cta)).toBe(false); // happy-dom lays nothing out
+    vi.spyOn(cta, 'getBoundingClientRect').mockReturnValue(new DOMRect(0, 0, 120, 32));
+    expect(isShowingOnScreen(cta)).toBe(true);
+    cta.style.visibility = 'hidden';
+    expect(isShowingOnScreen(cta)).toBe(false);
   });
 });
