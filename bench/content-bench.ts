@@ -10,28 +10,32 @@ import { startFixtureServer } from '../test/e2e/server.ts';
 import { type BenchFigure, median } from './figures.ts';
 
 /**
- * What the content script costs the pages it runs in, in real Chromium with the built extension:
- * its size, its start-up (it is injected at document_start and waits for the parsed page), its
- * first scan once the page is idle and the filtering after, on a generated page of 20,000
- * elements, and the page load with and without it.
+ * What Linkwatch's content scripts cost pages, in real Chromium with the built extension: their
+ * size; on an ordinary page of 20,000 elements, that nothing of Linkwatch runs at all; on a
+ * provider's site, the page detector's start-up (document_start, then it waits for the parsed
+ * page), its first scan once the page is idle and the filtering after; in a Plaid frame, the
+ * widget-frame script; and the page load with and without the extension.
  *
  * Script time is read from a Chromium trace (devtools.timeline: EvaluateScript and FunctionCall
- * events carry the URL of the script they run), so the content script exposes nothing to pages.
- * The page-load comparison runs three Chromium instances with the same flags: no extension,
- * Linkwatch, and Linkwatch with an empty content script (what injecting any script costs). Each
- * round loads the page in all three in a random order; each load is timed by the page's own
- * navigation and paint timing and by the CPU time of its main thread (CDP Performance metrics).
+ * events carry the URL of the script they run, in every renderer, widget frames' included), so
+ * the scripts expose nothing to pages. The page-load comparison runs three Chromium instances
+ * with the same flags: no extension, Linkwatch, and Linkwatch with empty content scripts (what
+ * injecting any script costs). Each round loads the page in all three in a random order; each load
+ * is timed by the page's own navigation and paint timing and by the CPU time of its main thread
+ * (CDP Performance metrics).
  */
 
-const CONTENT_SCRIPT = 'src/content/index.js';
-const SIZED_SCRIPTS = [CONTENT_SCRIPT, 'src/content/revoke.js'];
+const PAGE_DETECTOR = 'src/content/index.js';
+const WIDGET_FRAME = 'src/content/widget-frame.js';
+const INJECTED_SCRIPTS = [PAGE_DETECTOR, WIDGET_FRAME];
+const SIZED_SCRIPTS = [...INJECTED_SCRIPTS, 'src/content/revoke.js'];
 const SIZE_BUDGET_KB = 15;
 const OVERHEAD_BUDGET_PERCENT = 3;
 
 const GENERATOR_FILE = join(FIXTURES, 'bench.linkwatch.test/index.html');
 const GENERATED_ORIGIN = 'https://bench.linkwatch.test';
 const GENERATED_PAGE = `${GENERATED_ORIGIN}/`;
-/** A bank's site, where the scanner also reads prompts; the generator page is routed in there. */
+/** A bank's site, where the page detector runs and reads prompts; the generator page is routed in there. */
 const BANK_PAGE = 'https://www.chase.com/linkwatch-bench/';
 const ELEMENTS = 20_000;
 const APPENDED = 1_000;
@@ -40,7 +44,7 @@ const APPEND_EVENT = 'linkwatch-bench-append';
 const SETTLE_MS = 1_000;
 /** After the load event: the first scan waits for idle, at most the content script's 1 s timeout. */
 const LOAD_SETTLE_MS = 1_000;
-/** The page-load comparison: no extension, Linkwatch with an empty content script, Linkwatch. */
+/** The page-load comparison: no extension, Linkwatch with empty content scripts, Linkwatch. */
 const LOAD_VARIANTS = ['without', 'empty', 'with'] as const;
 type LoadVariant = (typeof LOAD_VARIANTS)[number];
 
@@ -108,8 +112,8 @@ async function traced(page: Page, action: () => Promise<void>): Promise<TraceEve
 
 interface BenchBrowser {
   readonly context: BrowserContext;
-  /** The content script's URL, as trace events name it; null without the extension. */
-  readonly contentScriptUrl: string | null;
+  /** The extension's origin, with which trace events name its scripts; null without the extension. */
+  readonly extensionOrigin: string | null;
 }
 
 /**
@@ -118,11 +122,15 @@ interface BenchBrowser {
  */
 async function launchBenchChromium(extensionDir: string | null, name: string): Promise<BenchBrowser> {
   const context = await chromium.launchPersistentContext(scratchDir(name), chromiumLaunchOptions(extensionDir));
-  if (!extensionDir) return { context, contentScriptUrl: null };
+  // The bank's site is the generator page too, in every instance alike.
+  const generator = readFileSync(GENERATOR_FILE);
+  await context.route(`${BANK_PAGE}**`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: generator }));
+  if (!extensionDir) return { context, extensionOrigin: null };
   const worker =
     context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
     (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-  return { context, contentScriptUrl: `chrome-extension://${new URL(worker.url()).host}/${CONTENT_SCRIPT}` };
+  // URL.origin is "null" for a scheme Node does not know.
+  return { context, extensionOrigin: `chrome-extension://${new URL(worker.url()).host}` };
 }
 
 function sizeFigures(): BenchFigure[] {
@@ -136,42 +144,65 @@ function sizeFigures(): BenchFigure[] {
 }
 
 interface ScanSample {
-  /** The content script's first run: compile and start-up, at document_start. */
+  /** The script's first run: compile and start-up, at document_start. */
   readonly firstRunMs: number;
-  /** Everything the content script ran after its first run, until the page settled. */
+  /** Everything the script ran after its first run, until the page settled. */
   readonly afterMs: number;
+  /** Every script of the extension's in the page and its frames. */
+  readonly extensionMs: number;
 }
 
-/** Loads `url` in a fresh tab under a trace, waits for `settled`, and times the content script. */
-async function traceScan(browser: BenchBrowser, url: string, settled: (page: Page) => Promise<unknown>): Promise<ScanSample> {
+const isExtensionScript = (browser: BenchBrowser) => (event: TraceEvent) =>
+  browser.extensionOrigin !== null && event.url.startsWith(`${browser.extensionOrigin}/`);
+
+/**
+ * Loads `url` in a fresh tab under a trace, waits for `settled`, and times the extension's
+ * scripts; `script`, when given, must have run, and its first run is told apart from the rest.
+ */
+async function traceScan(browser: BenchBrowser, url: string, settled: (page: Page) => Promise<unknown>, script: string | null): Promise<ScanSample> {
   const page = await browser.context.newPage();
   try {
     const events = await traced(page, async () => {
       await page.goto(url);
       await settled(page);
     });
-    const mine = events.filter((event) => event.url === browser.contentScriptUrl);
+    const ours = events.filter(isExtensionScript(browser));
+    const extensionMs = scriptMs(ours);
+    if (script === null) return { firstRunMs: 0, afterMs: extensionMs, extensionMs };
+    const mine = ours.filter((event) => event.url === `${browser.extensionOrigin}/${script}`);
     const firstRun = mine.find((event) => event.name === 'EvaluateScript');
-    if (!firstRun) throw new Error(`the content script did not run on ${url}`);
-    return { firstRunMs: scriptMs([firstRun]), afterMs: scriptMs(mine.filter((event) => event.start >= firstRun.end)) };
+    if (!firstRun) throw new Error(`${script} did not run on ${url}`);
+    return { firstRunMs: scriptMs([firstRun]), afterMs: scriptMs(mine.filter((event) => event.start >= firstRun.end)), extensionMs };
   } finally {
     await page.close();
   }
 }
 
-async function scanSamples(browser: BenchBrowser, runs: number, url: string, settled: (page: Page) => Promise<unknown>): Promise<ScanSample[]> {
+async function scanSamples(
+  browser: BenchBrowser,
+  runs: number,
+  url: string,
+  settled: (page: Page) => Promise<unknown>,
+  script: string | null,
+): Promise<ScanSample[]> {
   const samples: ScanSample[] = [];
   // Run 0 warms up: the first load in a fresh browser also pays for reading the script from disk.
   for (let run = 0; run <= runs; run++) {
-    const sample = await traceScan(browser, url, settled);
+    const sample = await traceScan(browser, url, settled, script);
     if (run > 0) samples.push(sample);
   }
   return samples;
 }
 
 const settle = (page: Page) => page.waitForTimeout(SETTLE_MS);
+/** The widget's notice is drawn inside the widget's own frame. */
 const settleAfterNotice = async (page: Page) => {
-  await page.waitForSelector('linkwatch-notice', { state: 'attached', timeout: 10_000 });
+  const deadline = Date.now() + 10_000;
+  const noticeIn = async () => (await Promise.all(page.frames().map((frame) => frame.$('linkwatch-notice').catch(() => null)))).some(Boolean);
+  while (!(await noticeIn())) {
+    if (Date.now() > deadline) throw new Error(`no notice on ${page.url()}`);
+    await page.waitForTimeout(50);
+  }
   await page.waitForTimeout(SETTLE_MS);
 };
 
@@ -190,21 +221,18 @@ async function scanFigures(browser: BenchBrowser, runs: number): Promise<BenchFi
     if (elements < ELEMENTS) throw new Error(`the generated page has ${elements} elements, expected ${ELEMENTS}`);
     await settle(page);
   };
-  const empty = await scanSamples(browser, runs, `${GENERATED_PAGE}?nodes=0`, settle);
-  const nothing = await scanSamples(browser, runs, GENERATED_PAGE, checked);
-  const widget = await scanSamples(browser, runs, `${GENERATED_PAGE}?widget=plaid`, settleAfterNotice);
-
-  const generator = readFileSync(GENERATOR_FILE);
-  await browser.context.route(`${BANK_PAGE}**`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: generator }));
-  const bank = await scanSamples(browser, runs, BANK_PAGE, checked);
-  await browser.context.unrouteAll();
+  const ordinary = await scanSamples(browser, runs, GENERATED_PAGE, checked, null);
+  const emptyBank = await scanSamples(browser, runs, `${BANK_PAGE}?nodes=0`, settle, PAGE_DETECTOR);
+  const bank = await scanSamples(browser, runs, BANK_PAGE, checked, PAGE_DETECTOR);
+  const widget = await scanSamples(browser, runs, `${GENERATED_PAGE}?widget=plaid`, settleAfterNotice, WIDGET_FRAME);
+  const extensionOf = (samples: readonly ScanSample[]) => median(samples.map((sample) => sample.extensionMs));
 
   return [
-    { name: `start-up: content script's run at document_start, empty page (${ofRuns})`, value: firstRunOf(empty), unit: 'ms' },
-    { name: `start-up: same, ${count}-element page (${ofRuns})`, value: firstRunOf(nothing), unit: 'ms' },
-    { name: `scan: after start-up (first scan once the page is idle, then mutation filtering), ${count} elements, nothing to find, until 1 s after load (${ofRuns})`, value: afterOf(nothing), unit: 'ms' },
-    { name: `scan: same on a bank's site, where prompt wording is read too (${ofRuns})`, value: afterOf(bank), unit: 'ms' },
-    { name: `scan: same with a showing Plaid frame, until the notice shows + 1 s (${ofRuns})`, value: afterOf(widget), unit: 'ms' },
+    { name: `ordinary page: every Linkwatch script, ${count} elements, nothing to find, until 1 s after load (${ofRuns})`, value: extensionOf(ordinary), unit: 'ms' },
+    { name: `start-up: page detector's run at document_start, bank's site, empty page (${ofRuns})`, value: firstRunOf(emptyBank), unit: 'ms' },
+    { name: `start-up: same, ${count}-element page (${ofRuns})`, value: firstRunOf(bank), unit: 'ms' },
+    { name: `scan: after start-up (first scan once the page is idle, prompt wording read, then mutation filtering), bank's site, ${count} elements, nothing to find, until 1 s after load (${ofRuns})`, value: afterOf(bank), unit: 'ms' },
+    { name: `widget frame: every Linkwatch script with a showing Plaid frame on the ${count}-element page, until the notice shows + 1 s (${ofRuns})`, value: extensionOf(widget), unit: 'ms' },
   ];
 }
 
@@ -214,20 +242,20 @@ interface AppendSample {
   readonly contentMs: number;
 }
 
-/** Appends APPENDED elements to a loaded, settled 20,000-element page and times the scripts meanwhile. */
+/** Appends APPENDED elements to a loaded, settled 20,000-element bank page and times the scripts meanwhile. */
 async function traceAppend(browser: BenchBrowser): Promise<AppendSample> {
   const page = await browser.context.newPage();
   try {
-    await page.goto(`${GENERATED_PAGE}?append=${APPENDED}`);
+    await page.goto(`${BANK_PAGE}?append=${APPENDED}`);
     await settle(page);
     const events = await traced(page, async () => {
       await page.evaluate((name) => dispatchEvent(new Event(name)), APPEND_EVENT);
       await page.waitForFunction((count) => document.documentElement.dataset.benchAppended === String(count), APPENDED);
       await page.waitForTimeout(SETTLE_MS);
     });
-    const isContentScript = (event: TraceEvent) => event.url === browser.contentScriptUrl;
+    const isContentScript = isExtensionScript(browser);
     return {
-      scriptMs: scriptMs(events.filter((event) => isContentScript(event) || event.url.startsWith(GENERATED_ORIGIN))),
+      scriptMs: scriptMs(events.filter((event) => isContentScript(event) || event.url.startsWith(new URL(BANK_PAGE).origin))),
       contentMs: scriptMs(events.filter(isContentScript)),
     };
   } finally {
@@ -247,7 +275,7 @@ async function appendFigures(withIt: BenchBrowser, without: BenchBrowser, runs: 
   }
   const withMs = median(withSamples.map((sample) => sample.scriptMs));
   const withoutMs = median(withoutSamples.map((sample) => sample.scriptMs));
-  const what = `${APPENDED.toLocaleString('en')} elements appended in batches of 50 to ${ELEMENTS.toLocaleString('en')}`;
+  const what = `${APPENDED.toLocaleString('en')} elements appended in batches of 50 to ${ELEMENTS.toLocaleString('en')} on a bank's site`;
   return [
     { name: `mutations: content script time, ${what} (median of ${runs})`, value: median(withSamples.map((sample) => sample.contentMs)), unit: 'ms' },
     {
@@ -300,13 +328,13 @@ async function loadSample({ page, cdp }: LoadTab, url: string): Promise<LoadSamp
 }
 
 /**
- * Linkwatch built with an empty content script: what Chrome costs a page for injecting any content
- * script at all, so the comparison can tell that apart from what Linkwatch's own script does.
+ * Linkwatch built with empty content scripts: what Chrome costs a page for injecting any content
+ * script at all, so the comparison can tell that apart from what Linkwatch's own scripts do.
  */
 function emptyContentScriptBuild(): string {
   const dir = scratchDir('bench-empty-content-script');
   cpSync(DIST.chrome, dir, { recursive: true });
-  writeFileSync(join(dir, CONTENT_SCRIPT), 'void 0;\n');
+  for (const script of INJECTED_SCRIPTS) writeFileSync(join(dir, script), 'void 0;\n');
   return dir;
 }
 
@@ -323,12 +351,15 @@ function shuffled<T>(items: readonly T[]): T[] {
 }
 
 async function overheadFigures(browsers: Readonly<Record<LoadVariant, BenchBrowser>>, runs: number): Promise<BenchFigure[]> {
+  // Ordinary pages first (no Linkwatch script runs in them), then a widget (its frame gets the
+  // widget-frame script), then the providers' own sites (the page detector runs there).
   const pages: readonly (readonly [string, string])[] = [
     [`generated page, ${ELEMENTS.toLocaleString('en')} elements, nothing to find`, GENERATED_PAGE],
-    ['generated page + showing Plaid frame', `${GENERATED_PAGE}?widget=plaid`],
     ['fixture: blog post about Plaid (negative)', plaid.fixtures.negative[0] as string],
+    ['generated page + showing Plaid frame', `${GENERATED_PAGE}?widget=plaid`],
     ['fixture: Plaid Link opening (positive)', plaid.fixtures.positive[0] as string],
-    ['fixture: Facebook OAuth dialog (positive)', facebook.fixtures.positive[0] as string],
+    [`provider's site: bank page, ${ELEMENTS.toLocaleString('en')} elements`, BANK_PAGE],
+    ['provider\'s site: Facebook OAuth dialog (positive)', facebook.fixtures.positive[0] as string],
   ];
   const tabs = {} as Record<LoadVariant, LoadTab>;
   for (const variant of LOAD_VARIANTS) {
@@ -353,13 +384,13 @@ async function overheadFigures(browsers: Readonly<Record<LoadVariant, BenchBrows
     const medians = `median of ${runs}`;
     figures.push(
       {
-        name: `load: ${label}: load event (${ms('with', 'loadMs')} ms with, ${ms('without', 'loadMs')} without, ${ms('empty', 'loadMs')} with an empty content script; ${medians})`,
+        name: `load: ${label}: load event (${ms('with', 'loadMs')} ms with, ${ms('without', 'loadMs')} without, ${ms('empty', 'loadMs')} with empty content scripts; ${medians})`,
         value: percentOver(of('with', 'loadMs'), of('without', 'loadMs')),
         unit: '%',
         budget: OVERHEAD_BUDGET_PERCENT,
       },
       {
-        name: `load: ${label}: main-thread CPU time (${ms('with', 'mainThreadMs')} ms with, ${ms('without', 'mainThreadMs')} without, ${ms('empty', 'mainThreadMs')} with an empty content script; ${medians})`,
+        name: `load: ${label}: main-thread CPU time (${ms('with', 'mainThreadMs')} ms with, ${ms('without', 'mainThreadMs')} without, ${ms('empty', 'mainThreadMs')} with empty content scripts; ${medians})`,
         value: percentOver(of('with', 'mainThreadMs'), of('without', 'mainThreadMs')),
         unit: '%',
         budget: OVERHEAD_BUDGET_PERCENT,

@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import type { Runtime, WebNavigation } from 'webextension-polyfill';
 import { PROVIDERS, providerById } from '../providers/index.ts';
-import { compileSignatures, matchWidgetUrl } from '../detect/signatures.ts';
+import { compileSignatures, widgetFrameProvider } from '../detect/signatures.ts';
 import { parseAuthorizationOutcome, parseAuthorizationUrl } from '../detect/oauth.ts';
 import { composeOAuth, composePrompt, composeWidget, noticeFor, type Composed } from '../detect/compose.ts';
 import {
@@ -117,7 +117,7 @@ async function onWidgetFrameMessage(message: FromWidgetFrame, from: { tabId: num
   const at = Date.now();
   const pageUrl = await embeddingPage(from.tabId, from.frameId, from.frameUrl);
   if (message.type === 'notice-decision') return onNoticeDecision(from.tabId, message, pageUrl, at);
-  const provider = providerById(matchWidgetUrl(SIGNATURES, from.frameUrl)?.providerId ?? '');
+  const provider = providerById(widgetFrameProvider(SIGNATURES, from.frameUrl) ?? '');
   if (!provider) throw new Error('a widget frame the catalogue does not know');
   const settings = await readSettings();
   if (!settings.watch.widget) return { stored: true, notice: null };
@@ -200,7 +200,7 @@ async function onExtensionPageMessage(message: FromExtensionPage): Promise<Reply
 announceLedgerChanges(() => ledger);
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-  const from = classifySender(sender, (url) => matchWidgetUrl(SIGNATURES, url)?.role === 'frame');
+  const from = classifySender(sender, (url) => widgetFrameProvider(SIGNATURES, url) !== null);
   if (from.kind === 'content' && isFromContent(message)) {
     return onContentMessage(message, from.tabId, from.pageUrl, from.hostname);
   }

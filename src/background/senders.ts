@@ -17,14 +17,14 @@ export type Sender =
 /** `isWidgetFrame`: whether an address is one of the catalogue's widget frames. */
 export function classifySender(sender: Runtime.MessageSender, isWidgetFrame: (url: string) => boolean): Sender {
   if (sender.id !== browser.runtime.id || !sender.url) return { kind: 'unknown' };
-  const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+  // By prefix, not by URL.origin, which is "null" for data:, about: and some extension schemes.
+  if (sender.url.startsWith(browser.runtime.getURL('/'))) return { kind: 'extension-page' };
   let url: URL;
   try {
     url = new URL(sender.url);
   } catch {
     return { kind: 'unknown' };
   }
-  if (url.origin === extensionOrigin) return { kind: 'extension-page' };
   if (url.protocol !== 'https:' || sender.tab?.id === undefined || sender.frameId === undefined) return { kind: 'unknown' };
   // The page detector runs in top frames only; the widget-frame script only in subframes.
   if (sender.frameId === 0) return { kind: 'content', tabId: sender.tab.id, pageUrl: sender.url, hostname: url.hostname };

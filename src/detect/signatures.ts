@@ -1,12 +1,10 @@
 import type { ProviderDefinition } from '../providers/types.ts';
-import { matchPatternUnder, uniquePatterns } from '../shared/match-patterns.ts';
+import { uniquePatterns } from '../shared/match-patterns.ts';
 
-/** One aggregator widget, as the content script sees it: URL prefixes and hosts only. */
+/** One aggregator widget, as the content scripts see it: the prefixes of its frame's address. */
 export interface WidgetUrls {
   readonly providerId: string;
-  readonly scriptUrls: readonly string[];
   readonly frameUrls: readonly string[];
-  readonly hosts: readonly string[];
 }
 
 /**
@@ -18,13 +16,6 @@ export interface ContentSignatures {
   /** Hostname → ids of the providers that show text prompts there. */
   readonly promptHosts: Readonly<Record<string, readonly string[]>>;
   readonly oauthHosts: readonly string[];
-}
-
-export type WidgetRole = 'script' | 'frame' | 'request';
-
-export interface WidgetMatch {
-  readonly providerId: string;
-  readonly role: WidgetRole;
 }
 
 /**
@@ -47,9 +38,7 @@ export function compileSignatures(providers: readonly ProviderDefinition[]): Con
     if (widget) {
       widgets.push({
         providerId: id,
-        scriptUrls: widget.scriptUrls.map((prefix) => normalizePrefix(id, prefix)),
         frameUrls: widget.frameUrls.map((prefix) => normalizePrefix(id, prefix)),
-        hosts: widget.hosts.map((host) => host.toLowerCase()),
       });
     }
     for (const host of prompts?.hosts ?? []) {
@@ -62,31 +51,20 @@ export function compileSignatures(providers: readonly ProviderDefinition[]): Con
   return { widgets, promptHosts: Object.fromEntries(promptHosts), oauthHosts: [...oauthHosts] };
 }
 
-const ROLE_ORDER: readonly WidgetRole[] = ['frame', 'script', 'request'];
-
-function matchesRole(widget: WidgetUrls, role: WidgetRole, url: URL): boolean {
-  if (role === 'frame') return widget.frameUrls.some((prefix) => url.href.startsWith(prefix));
-  if (role === 'script') return widget.scriptUrls.some((prefix) => url.href.startsWith(prefix));
-  return widget.hosts.includes(url.hostname);
-}
-
 /**
- * Which widget a URL belongs to. The most specific role wins across all providers: a frame URL
- * usually also starts with the script prefix and always lies on a widget host.
+ * The provider whose widget frame lives at `url`, or null. Compared as URL.href gives it, so a
+ * look-alike host ("cdn.plaid.com.evil.example") or user info ("cdn.plaid.com@evil.example")
+ * never matches.
  */
-export function matchWidgetUrl(signatures: ContentSignatures, url: string): WidgetMatch | null {
+export function widgetFrameProvider(signatures: ContentSignatures, url: string): string | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     return null;
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
-  for (const role of ROLE_ORDER) {
-    const widget = signatures.widgets.find((candidate) => matchesRole(candidate, role, parsed));
-    if (widget) return { providerId: widget.providerId, role };
-  }
-  return null;
+  if (parsed.protocol !== 'https:') return null;
+  return signatures.widgets.find((widget) => widget.frameUrls.some((prefix) => parsed.href.startsWith(prefix)))?.providerId ?? null;
 }
 
 export function promptProvidersFor(signatures: ContentSignatures, hostname: string): string[] {
@@ -104,5 +82,11 @@ export function providerSiteMatchPatterns(providers: readonly ProviderDefinition
 
 /** Where the widget-frame script runs, in any frame: every aggregator's widget address. */
 export function widgetFrameMatchPatterns(providers: readonly ProviderDefinition[]): string[] {
-  return uniquePatterns(providers.flatMap(({ widget }) => widget?.frameUrls ?? []).map((prefix) => matchPatternUnder(new URL(prefix))));
+  // The prefix's path as it is, trailing slash included: "teller.io/connect/" must not cover "/connectivity".
+  return uniquePatterns(
+    providers.flatMap(({ widget }) => widget?.frameUrls ?? []).map((prefix) => {
+      const url = new URL(prefix);
+      return `${url.protocol}//${url.host}${url.pathname}*`;
+    }),
+  );
 }

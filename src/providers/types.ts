@@ -26,7 +26,10 @@ export interface OAuthSignature {
 
 /** An aggregator's widget, which a site embeds to reach the user's bank. */
 export interface WidgetSignature {
-  /** URL prefixes of the loader scripts (scheme, host and path prefix). */
+  /**
+   * URL prefixes of the loader scripts (scheme, host and path prefix). A loader alone is no prompt,
+   * so detection does not use them; Block must stop them, so each lies on one of `hosts`.
+   */
   readonly scriptUrls: readonly string[];
   /** URL prefixes of the iframe or popup in which the widget shows itself to the user. */
   readonly frameUrls: readonly string[];

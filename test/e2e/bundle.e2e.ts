@@ -2,6 +2,17 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIST } from './paths.ts';
+import { PROVIDERS } from '../../src/providers/index.ts';
+
+/** Every hostname the catalogue names for a provider: its prompts, authorization, widget and management pages. */
+const CATALOGUE_HOSTS = new Set(
+  PROVIDERS.flatMap((p) => [
+    ...(p.prompts?.hosts ?? []),
+    ...(p.oauth?.hosts ?? []),
+    ...(p.widget?.frameUrls ?? []).map((url) => new URL(url).hostname),
+    ...[p.revocation.url, ...(p.revocation.pages ?? [])].map((url) => new URL(url).hostname),
+  ]),
+);
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -40,5 +51,17 @@ describe.each(Object.entries(DIST))('the %s build', (browser, dir) => {
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
     expect(manifest.web_accessible_resources ?? []).toEqual([]);
     expect(manifest.externally_connectable).toBeUndefined();
+  });
+
+  it('runs content scripts only on the catalogue\'s hosts, never on every site', () => {
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { content_scripts: { matches: string[] }[]; host_permissions?: string[] };
+    const matches = manifest.content_scripts.flatMap((script) => script.matches);
+    expect(matches.length).toBeGreaterThan(0);
+    expect(manifest.host_permissions ?? []).toEqual([]);
+    for (const pattern of matches) {
+      const parsed = /^https:\/\/([^/*]+)\/.*$/.exec(pattern);
+      expect(parsed, `${pattern} names one https host`).not.toBeNull();
+      expect(CATALOGUE_HOSTS.has(parsed?.[1] ?? ''), `${pattern} is a catalogue host`).toBe(true);
+    }
   });
 });

@@ -107,6 +107,10 @@ describe.each(PROVIDERS.map((provider) => [provider.id, provider] as const))('pr
     for (const host of allHosts(provider)) expect(host).toMatch(HOSTNAME);
   });
 
+  it('puts its widget loaders on hosts that Block blocks', () => {
+    for (const prefix of provider.widget?.scriptUrls ?? []) expect(provider.widget?.hosts).toContain(new URL(prefix).hostname);
+  });
+
   it('anchors its OAuth paths at the start', () => {
     for (const path of provider.oauth?.paths ?? []) expect(path.source).toMatch(/^\^/);
   });
