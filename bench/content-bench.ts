@@ -18,11 +18,11 @@ import { type BenchFigure, median } from './figures.ts';
  *
  * Script time is read from a Chromium trace (devtools.timeline: EvaluateScript and FunctionCall
  * events carry the URL of the script they run, in every renderer, widget frames' included), so
- * the scripts expose nothing to pages. The page-load comparison runs three Chromium instances
- * with the same flags: no extension, Linkwatch, and Linkwatch with empty content scripts (what
- * injecting any script costs). Each round loads the page in all three in a random order; each load
- * is timed by the page's own navigation and paint timing and by the CPU time of its main thread
- * (CDP Performance metrics).
+ * the scripts expose nothing to pages. The page-load comparison runs four fresh Chromium
+ * instances with the same flags: no extension, no extension again (the noise floor), Linkwatch,
+ * and Linkwatch with empty content scripts (what injecting any script costs). Each round loads
+ * the page in all four in a random order; each load is timed by the page's own navigation and
+ * paint timing and by the CPU time of its main thread (CDP Performance metrics).
  */
 
 const PAGE_DETECTOR = 'src/content/index.js';
@@ -44,8 +44,11 @@ const APPEND_EVENT = 'linkwatch-bench-append';
 const SETTLE_MS = 1_000;
 /** After the load event: the first scan waits for idle, at most the content script's 1 s timeout. */
 const LOAD_SETTLE_MS = 1_000;
-/** The page-load comparison: no extension, Linkwatch with empty content scripts, Linkwatch. */
-const LOAD_VARIANTS = ['without', 'empty', 'with'] as const;
+/**
+ * The page-load comparison: no extension twice (what two identical browsers differ by: the
+ * protocol's noise), Linkwatch with empty content scripts, Linkwatch.
+ */
+const LOAD_VARIANTS = ['without', 'without-again', 'empty', 'with'] as const;
 type LoadVariant = (typeof LOAD_VARIANTS)[number];
 
 export interface ContentBenchOptions {
@@ -356,7 +359,6 @@ async function overheadFigures(browsers: Readonly<Record<LoadVariant, BenchBrows
   const pages: readonly (readonly [string, string])[] = [
     [`generated page, ${ELEMENTS.toLocaleString('en')} elements, nothing to find`, GENERATED_PAGE],
     ['fixture: blog post about Plaid (negative)', plaid.fixtures.negative[0] as string],
-    ['generated page + showing Plaid frame', `${GENERATED_PAGE}?widget=plaid`],
     ['fixture: Plaid Link opening (positive)', plaid.fixtures.positive[0] as string],
     [`provider's site: bank page, ${ELEMENTS.toLocaleString('en')} elements`, BANK_PAGE],
     ['provider\'s site: Facebook OAuth dialog (positive)', facebook.fixtures.positive[0] as string],
@@ -370,7 +372,7 @@ async function overheadFigures(browsers: Readonly<Record<LoadVariant, BenchBrows
   }
   const figures: BenchFigure[] = [];
   for (const [label, url] of pages) {
-    const samples: Record<LoadVariant, LoadSample[]> = { without: [], empty: [], with: [] };
+    const samples: Record<LoadVariant, LoadSample[]> = { without: [], 'without-again': [], empty: [], with: [] };
     for (let run = 0; run <= runs; run++) {
       // A fresh random order each round, so no browser always loads right after another.
       const order = shuffled(LOAD_VARIANTS);
@@ -400,6 +402,16 @@ async function overheadFigures(browsers: Readonly<Record<LoadVariant, BenchBrows
         value: percentOver(of('with', 'contentfulMs'), of('without', 'contentfulMs')),
         unit: '%',
       },
+      {
+        name: `load: ${label}: noise floor, a second browser without the extension against the first: load event (${ms('without-again', 'loadMs')} ms)`,
+        value: percentOver(of('without-again', 'loadMs'), of('without', 'loadMs')),
+        unit: '%',
+      },
+      {
+        name: `load: ${label}: noise floor, the same: main-thread CPU time (${ms('without-again', 'mainThreadMs')} ms)`,
+        value: percentOver(of('without-again', 'mainThreadMs'), of('without', 'mainThreadMs')),
+        unit: '%',
+      },
     );
   }
   await Promise.all(LOAD_VARIANTS.map((variant) => tabs[variant].page.close()));
@@ -418,12 +430,19 @@ export async function runContentBench(options: ContentBenchOptions = {}): Promis
     return browser;
   };
   try {
-    const withIt = await launch(DIST.chrome, 'bench-with');
-    figures.push(...(await scanFigures(withIt, scanRuns)));
-    const without = await launch(null, 'bench-without');
-    figures.push(...(await appendFigures(withIt, without, scanRuns)));
-    const empty = await launch(emptyContentScriptBuild(), 'bench-empty');
-    figures.push(...(await overheadFigures({ with: withIt, without, empty }, loadRuns)));
+    const scanWith = await launch(DIST.chrome, 'bench-scan-with');
+    figures.push(...(await scanFigures(scanWith, scanRuns)));
+    const scanWithout = await launch(null, 'bench-scan-without');
+    figures.push(...(await appendFigures(scanWith, scanWithout, scanRuns)));
+    await Promise.all(browsers.splice(0).map((browser) => browser.context.close()));
+    // Fresh instances, so that none has loaded more pages than another before the comparison.
+    const loadBrowsers = {
+      without: await launch(null, 'bench-load-without'),
+      'without-again': await launch(null, 'bench-load-without-again'),
+      empty: await launch(emptyContentScriptBuild(), 'bench-load-empty'),
+      with: await launch(DIST.chrome, 'bench-load-with'),
+    };
+    figures.push(...(await overheadFigures(loadBrowsers, loadRuns)));
     return figures;
   } finally {
     await Promise.all(browsers.map((browser) => browser.context.close()));

@@ -35,7 +35,11 @@ export const REPORT_TEXT_LENGTH = 300;
 // Bounds against pages that churn out matching elements forever.
 const MAX_REPORTS = 256;
 const MAX_WATCHED = 64;
-const MAX_QUEUED_ROOTS = 200;
+/**
+ * Added subtrees waiting for the next prompt scan. Each is cheap to look through and infinite
+ * scroll adds hundreds at a time; only past this many is one scan of the whole page cheaper.
+ */
+export const MAX_QUEUED_ROOTS = 10_000;
 
 const VISIBLE_BY_STYLE: CheckVisibilityOptions = {
   opacityProperty: true,

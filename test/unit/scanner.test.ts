@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options {"settings": {"handleDisabledFileLoadingAsSuccess": true}}
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { isShowingOnScreen, isVisibleByStyle, type PromptReport, REPORT_TEXT_LENGTH, startScanner } from '../../src/content/scanner.ts';
+import { isShowingOnScreen, isVisibleByStyle, MAX_QUEUED_ROOTS, type PromptReport, REPORT_TEXT_LENGTH, startScanner } from '../../src/content/scanner.ts';
 import { compileSignatures } from '../../src/detect/signatures.ts';
 import facebook from '../../src/providers/facebook.ts';
 import plaid from '../../src/providers/plaid.ts';
@@ -115,6 +115,22 @@ describe('text prompts', () => {
         cta: 'Upload contacts',
       },
     ]);
+  });
+
+  it('looks through added subtrees only, however many a page adds at once, up to the cap', async () => {
+    start();
+    const wholePage = vi.spyOn(document, 'querySelectorAll');
+    const batch = (count: number) => {
+      const fragment = document.createDocumentFragment();
+      for (let i = 0; i < count; i++) fragment.append(element('p'));
+      document.body.append(fragment);
+    };
+    batch(1000);
+    await settle(PROMPT_SCAN);
+    expect(wholePage).not.toHaveBeenCalled();
+    batch(MAX_QUEUED_ROOTS + 1);
+    await settle(PROMPT_SCAN);
+    expect(wholePage).toHaveBeenCalledTimes(1);
   });
 
   it('waits until a hidden prompt shows', async () => {
