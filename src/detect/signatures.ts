@@ -8,8 +8,8 @@ export interface WidgetUrls {
 }
 
 /**
- * Everything the content script knows about providers. JSON-serialisable and small, because the
- * build injects it into every page; scope catalogues stay in the background.
+ * Everything the content scripts know about providers. JSON-serialisable and small, because the
+ * build puts it into each content script; scope catalogues stay in the background.
  */
 export interface ContentSignatures {
   readonly widgets: readonly WidgetUrls[];

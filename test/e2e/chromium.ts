@@ -6,7 +6,6 @@ export const CHROMIUM_PATH = process.env.LINKWATCH_CHROMIUM ?? '/usr/bin/chromiu
 
 function wrapFrame(frame: Frame): TestFrame {
   return {
-    url: () => frame.url(),
     evaluate: (fn, arg) => frame.evaluate(fn as (arg: unknown) => never, arg),
     focus: (selector) => frame.focus(selector),
   };

@@ -11,7 +11,6 @@ const BASE = `moz-extension://${EXTENSION_UUID}`;
 
 function wrapFrame(frame: Frame): TestFrame {
   return {
-    url: () => frame.url(),
     evaluate: <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) => frame.evaluate(fn as (arg: unknown) => R, arg) as Promise<R>,
     focus: (selector) => frame.focus(selector),
   };

@@ -2,9 +2,9 @@
  * What every e2e test needs from a browser with Linkwatch installed, the same in Chromium
  * (playwright-core) and Firefox ESR (puppeteer-core over WebDriver BiDi).
  */
+
 /** One frame of a page: the top one, or a frame inside it (a widget's, for instance). */
 export interface TestFrame {
-  url(): string;
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
   focus(selector: string): Promise<void>;
 }
