@@ -4,9 +4,10 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import facebook from '../src/providers/facebook.ts';
 import plaid from '../src/providers/plaid.ts';
-import { chromiumLaunchOptions } from '../test/e2e/chromium.ts';
+import { chromiumLaunchOptions, wrap } from '../test/e2e/chromium.ts';
 import { DIST, FIXTURES, scratchDir } from '../test/e2e/paths.ts';
 import { startFixtureServer } from '../test/e2e/server.ts';
+import { waitForNotice } from '../test/e2e/session.ts';
 import { type BenchFigure, median } from './figures.ts';
 
 /**
@@ -200,12 +201,7 @@ async function scanSamples(
 const settle = (page: Page) => page.waitForTimeout(SETTLE_MS);
 /** The widget's notice is drawn inside the widget's own frame. */
 const settleAfterNotice = async (page: Page) => {
-  const deadline = Date.now() + 10_000;
-  const noticeIn = async () => (await Promise.all(page.frames().map((frame) => frame.$('linkwatch-notice').catch(() => null)))).some(Boolean);
-  while (!(await noticeIn())) {
-    if (Date.now() > deadline) throw new Error(`no notice on ${page.url()}`);
-    await page.waitForTimeout(50);
-  }
+  await waitForNotice(wrap(page), 10_000);
   await page.waitForTimeout(SETTLE_MS);
 };
 

@@ -17,7 +17,7 @@ import {
 } from '../shared/messages.ts';
 import type { LedgerEvent } from '../ledger/model.ts';
 import { normaliseSite } from '../ledger/rules.ts';
-import { classifySender } from './senders.ts';
+import { classifySender, type Sender } from './senders.ts';
 import * as tabs from './tab-state.ts';
 import { block, canBlock } from './blocking.ts';
 import { readSettings, updateSettings, type Settings } from './prefs-store.ts';
@@ -45,6 +45,11 @@ const ledger = (async () => {
   return store;
 })();
 connectLedger(ledger);
+
+/** The same document: a fragment change navigates within it. */
+function samePage(a: string, b: string): boolean {
+  return a.split('#')[0] === b.split('#')[0];
+}
 
 function siteOf(url: string): string {
   try {
@@ -106,18 +111,17 @@ async function onNoticeDecision(
  */
 async function embeddingPage(tabId: number, frameId: number, frameUrl: string): Promise<string> {
   const frames = (await browser.webNavigation.getAllFrames({ tabId })) ?? [];
-  const withoutFragment = (url: string) => url.split('#')[0];
   const frame = frames.find((f) => f.frameId === frameId);
   const top = frames.find((f) => f.frameId === 0);
-  if (!frame || withoutFragment(frame.url) !== withoutFragment(frameUrl) || !top) throw new Error('the page around this widget is gone');
+  if (!frame || !samePage(frame.url, frameUrl) || !top) throw new Error('the page around this widget is gone');
   return top.url;
 }
 
-async function onWidgetFrameMessage(message: FromWidgetFrame, from: { tabId: number; frameId: number; frameUrl: string }): Promise<Reply<FromWidgetFrame>> {
+async function onWidgetFrameMessage(message: FromWidgetFrame, from: Extract<Sender, { kind: 'widget-frame' }>): Promise<Reply<FromWidgetFrame>> {
   const at = Date.now();
   const pageUrl = await embeddingPage(from.tabId, from.frameId, from.frameUrl);
   if (message.type === 'notice-decision') return onNoticeDecision(from.tabId, message, pageUrl, at);
-  const provider = providerById(widgetFrameProvider(SIGNATURES, from.frameUrl) ?? '');
+  const provider = providerById(from.providerId);
   if (!provider) throw new Error('a widget frame the catalogue does not know');
   const settings = await readSettings();
   if (!settings.watch.widget) return { stored: true, notice: null };
@@ -146,7 +150,7 @@ async function onContentMessage(message: FromContent, tabId: number, pageUrl: st
       // for a late message from a page this worker saw the tab leave. The app that sent the person
       // here is no longer known; redirect_uri names it.
       const lastSeen = lastNavigation.get(tabId);
-      const stillHere = lastSeen === undefined || lastSeen.split('#')[0] === pageUrl.split('#')[0];
+      const stillHere = lastSeen === undefined || samePage(lastSeen, pageUrl);
       if (stillHere && !(await tabs.detectionsIn(tabId)).some((d) => d.chain?.hosts.includes(hostname))) {
         await recordAuthorizationRequest(tabId, pageUrl, async () => null, at);
       }
@@ -200,7 +204,7 @@ async function onExtensionPageMessage(message: FromExtensionPage): Promise<Reply
 announceLedgerChanges(() => ledger);
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-  const from = classifySender(sender, (url) => widgetFrameProvider(SIGNATURES, url) !== null);
+  const from = classifySender(sender, (url) => widgetFrameProvider(SIGNATURES, url));
   if (from.kind === 'content' && isFromContent(message)) {
     return onContentMessage(message, from.tabId, from.pageUrl, from.hostname);
   }

@@ -11,11 +11,11 @@ export type Sender =
   | { kind: 'extension-page' }
   | { kind: 'content'; tabId: number; pageUrl: string; hostname: string }
   /** The widget-frame script inside an aggregator's frame: `frameUrl` is the widget's address. */
-  | { kind: 'widget-frame'; tabId: number; frameId: number; frameUrl: string }
+  | { kind: 'widget-frame'; tabId: number; frameId: number; frameUrl: string; providerId: string }
   | { kind: 'unknown' };
 
-/** `isWidgetFrame`: whether an address is one of the catalogue's widget frames. */
-export function classifySender(sender: Runtime.MessageSender, isWidgetFrame: (url: string) => boolean): Sender {
+/** `widgetFrameProvider`: the provider whose widget frame lives at an address, or null. */
+export function classifySender(sender: Runtime.MessageSender, widgetFrameProvider: (url: string) => string | null): Sender {
   if (sender.id !== browser.runtime.id || !sender.url) return { kind: 'unknown' };
   // By prefix, not by URL.origin, which is "null" for data:, about: and some extension schemes.
   if (sender.url.startsWith(browser.runtime.getURL('/'))) return { kind: 'extension-page' };
@@ -28,6 +28,7 @@ export function classifySender(sender: Runtime.MessageSender, isWidgetFrame: (ur
   if (url.protocol !== 'https:' || sender.tab?.id === undefined || sender.frameId === undefined) return { kind: 'unknown' };
   // The page detector runs in top frames only; the widget-frame script only in subframes.
   if (sender.frameId === 0) return { kind: 'content', tabId: sender.tab.id, pageUrl: sender.url, hostname: url.hostname };
-  if (isWidgetFrame(sender.url)) return { kind: 'widget-frame', tabId: sender.tab.id, frameId: sender.frameId, frameUrl: sender.url };
-  return { kind: 'unknown' };
+  const providerId = widgetFrameProvider(sender.url);
+  if (providerId === null) return { kind: 'unknown' };
+  return { kind: 'widget-frame', tabId: sender.tab.id, frameId: sender.frameId, frameUrl: sender.url, providerId };
 }

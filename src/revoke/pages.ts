@@ -1,5 +1,5 @@
 import type { ProviderDefinition } from '../providers/types.ts';
-import { matchPatternUnder, uniquePatterns } from '../shared/match-patterns.ts';
+import { uniquePatterns } from '../shared/match-patterns.ts';
 
 /**
  * Where the revoke assistant runs: each provider's management page (revocation.url, query
@@ -33,6 +33,14 @@ export function isManagementPage(provider: ProviderDefinition, pageUrl: string):
 
 export function managementProviderFor(providers: readonly ProviderDefinition[], pageUrl: string): ProviderDefinition | undefined {
   return providers.find((provider) => isManagementPage(provider, pageUrl));
+}
+
+/**
+ * The content-script match pattern for every address under `url`'s path: "https://host/path*".
+ * Match patterns know no queries, so a page's query is dropped and isManagementPage checks it.
+ */
+export function matchPatternUnder(url: URL): string {
+  return `${url.protocol}//${url.host}${withoutTrailingSlash(url.pathname) || '/'}*`;
 }
 
 /** Content-script match patterns covering every management page, sorted, without repeats. */

@@ -11,7 +11,8 @@ function wrapFrame(frame: Frame): TestFrame {
   };
 }
 
-function wrap(page: Page): TestPage {
+/** A Playwright page as every e2e test (and the benchmarks) drive it. */
+export function wrap(page: Page): TestPage {
   return {
     goto: (url) => page.goto(url),
     reload: () => page.reload(),

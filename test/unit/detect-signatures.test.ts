@@ -10,7 +10,8 @@ import facebook from '../../src/providers/facebook.ts';
 import { PROVIDERS } from '../../src/providers/index.ts';
 import plaid from '../../src/providers/plaid.ts';
 import type { ProviderDefinition } from '../../src/providers/types.ts';
-import { matchPatternUnder, uniquePatterns } from '../../src/shared/match-patterns.ts';
+import { matchPatternUnder } from '../../src/revoke/pages.ts';
+import { uniquePatterns } from '../../src/shared/match-patterns.ts';
 
 // A bare-host frame prefix (as Finicity's would be written) and a prompt host shared with Facebook.
 const connectCo = {

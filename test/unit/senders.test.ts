@@ -15,8 +15,8 @@ function sender(frameId: number | undefined, url: string | undefined, overrides:
 }
 
 /** The widget check the background uses, recorded: accepts Plaid's frame only. */
-const plaidFrameOnly = () => vi.fn((url: string) => url.startsWith('https://cdn.plaid.com/link/v2/stable/link.html'));
-const anyFrame = () => vi.fn((_url: string) => true);
+const plaidFrameOnly = () => vi.fn((url: string) => (url.startsWith('https://cdn.plaid.com/link/v2/stable/link.html') ? 'plaid' : null));
+const anyFrame = () => vi.fn((_url: string) => 'some-aggregator');
 
 describe('classifySender', () => {
   it("refuses another extension's sender, even from a page our own would trust", () => {
@@ -32,10 +32,10 @@ describe('classifySender', () => {
   });
 
   it("recognises the extension's own pages, which have no tab or frame of a web page", () => {
-    const isWidgetFrame = anyFrame();
-    expect(classifySender({ id: 'linkwatch-id', url: 'chrome-extension://linkwatch-id/src/popup/index.html' }, isWidgetFrame)).toEqual({ kind: 'extension-page' });
+    const widgetFrameProvider = anyFrame();
+    expect(classifySender({ id: 'linkwatch-id', url: 'chrome-extension://linkwatch-id/src/popup/index.html' }, widgetFrameProvider)).toEqual({ kind: 'extension-page' });
     expect(getURL).toHaveBeenCalledWith('/');
-    expect(isWidgetFrame).not.toHaveBeenCalled();
+    expect(widgetFrameProvider).not.toHaveBeenCalled();
   });
 
   it('does not take a page whose URL has no origin of its own for an extension page', () => {
@@ -62,27 +62,28 @@ describe('classifySender', () => {
   });
 
   it('takes an https subframe at a widget address for the widget-frame script', () => {
-    const isWidgetFrame = plaidFrameOnly();
-    expect(classifySender(sender(3, PLAID_FRAME), isWidgetFrame)).toEqual({
+    const widgetFrameProvider = plaidFrameOnly();
+    expect(classifySender(sender(3, PLAID_FRAME), widgetFrameProvider)).toEqual({
       kind: 'widget-frame',
       tabId: 7,
       frameId: 3,
       frameUrl: PLAID_FRAME,
+      providerId: 'plaid',
     });
-    expect(isWidgetFrame).toHaveBeenCalledWith(PLAID_FRAME);
+    expect(widgetFrameProvider).toHaveBeenCalledWith(PLAID_FRAME);
   });
 
   it('refuses an https subframe the widget check rejects', () => {
-    const isWidgetFrame = plaidFrameOnly();
-    expect(classifySender(sender(3, 'https://ads.example/frame.html'), isWidgetFrame)).toEqual({ kind: 'unknown' });
-    expect(isWidgetFrame).toHaveBeenCalledWith('https://ads.example/frame.html');
+    const widgetFrameProvider = plaidFrameOnly();
+    expect(classifySender(sender(3, 'https://ads.example/frame.html'), widgetFrameProvider)).toEqual({ kind: 'unknown' });
+    expect(widgetFrameProvider).toHaveBeenCalledWith('https://ads.example/frame.html');
   });
 
   it("never takes a subframe for the page detector, even on a provider's own site", () => {
     const onProviderSite = 'https://www.facebook.com/dialog/oauth?client_id=1';
     expect(classifySender(sender(12, onProviderSite), plaidFrameOnly())).toEqual({ kind: 'unknown' });
     const inTab41 = { tab: { id: 41 } as Tabs.Tab };
-    expect(classifySender(sender(12, onProviderSite, inTab41), anyFrame())).toEqual({ kind: 'widget-frame', tabId: 41, frameId: 12, frameUrl: onProviderSite });
+    expect(classifySender(sender(12, onProviderSite, inTab41), anyFrame())).toEqual({ kind: 'widget-frame', tabId: 41, frameId: 12, frameUrl: onProviderSite, providerId: 'some-aggregator' });
   });
 
   it('refuses plain http, in top frames and widget frames alike', () => {
